@@ -1,0 +1,108 @@
+package io.github.emrserverless.maven.aws;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.Sleeper;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClientBuilder;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * The clients of one goal execution: the SDK's emrserverless client for applications and the session API,
+ * sharing one HTTP client, one credentials provider and one retry strategy.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final EmrServerlessClient emrServerless;
+    private final SessionApi sessions;
+    private final Region region;
+
+    private AwsClients(SdkHttpClient http, AwsCredentialsProvider credentials, EmrServerlessClient emrServerless,
+            SessionApi sessions, Region region) {
+        this.http = http;
+        this.credentials = credentials;
+        this.emrServerless = emrServerless;
+        this.sessions = sessions;
+        this.region = region;
+    }
+
+    public static AwsClients create(AwsSettings settings, ObjectMapper mapper, Sleeper sleeper) {
+        Region region = resolveRegion(settings);
+        AwsCredentialsProvider credentials = settings.profile() == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout())
+                .build();
+        RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(settings.maxAttempts())
+                .build();
+        URI endpoint = settings.endpoint() != null ? settings.endpoint() : Endpoints.regional(region);
+        EmrServerlessClientBuilder builder = EmrServerlessClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(c -> c.retryStrategy(retryStrategy));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper, sleeper);
+        return new AwsClients(http, credentials, builder.build(), sessions, region);
+    }
+
+    private static Region resolveRegion(AwsSettings settings) {
+        if (settings.region() != null) {
+            return Region.of(settings.region());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().profileName(settings.profile()).build().getRegion();
+        } catch (SdkClientException e) {
+            throw new NoRegionException("No AWS region found. Set <region> in the plugin configuration or pass"
+                    + " -Demr-serverless.region=<region>, or configure one as the AWS CLI would (AWS_REGION, or"
+                    + " region in the profile).", e);
+        }
+    }
+
+    public EmrServerlessClient emrServerless() {
+        return emrServerless;
+    }
+
+    public SessionApi sessions() {
+        return sessions;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    @Override
+    public void close() {
+        // The SDK client does not close an HTTP client it was given.
+        IoUtils.closeQuietlyV2(emrServerless, null);
+        IoUtils.closeQuietlyV2(http, null);
+        IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
+    }
+
+    /** No region from the parameter or the SDK's region chain. */
+    public static final class NoRegionException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoRegionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

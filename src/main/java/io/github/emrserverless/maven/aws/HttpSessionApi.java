@@ -1,0 +1,206 @@
+package io.github.emrserverless.maven.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.emrserverless.maven.session.Session;
+import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartedSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * The session operations as rest-json requests built from SDK parts: the SDK signs them (SigV4), resolves
+ * the credentials, sends them over its HTTP client and decides on retries and backoff; Jackson reads and
+ * writes the JSON. A StartSession retry sends the same body, so the same {@code clientToken}, and the
+ * service answers it with the session the first attempt created.
+ */
+public final class HttpSessionApi implements SessionApi {
+
+    static final String SIGNING_NAME = "emr-serverless";
+
+    private final SdkHttpClient http;
+    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private final Region region;
+    private final URI endpoint;
+    private final RetryStrategy retryStrategy;
+    private final ObjectMapper mapper;
+    private final Sleeper sleeper;
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final RestJsonErrors errors;
+
+    public HttpSessionApi(SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            Region region, URI endpoint, RetryStrategy retryStrategy, ObjectMapper mapper, Sleeper sleeper) {
+        this.http = http;
+        this.credentials = credentials;
+        this.region = region;
+        this.endpoint = endpoint;
+        this.retryStrategy = retryStrategy;
+        this.mapper = mapper;
+        this.sleeper = sleeper;
+        this.errors = new RestJsonErrors(mapper);
+    }
+
+    @Override
+    public StartedSession startSession(StartSessionRequest request) {
+        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), write(request), StartedSession.class);
+    }
+
+    @Override
+    public Session getSession(String applicationId, String sessionId) {
+        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), null, GetSessionResponse.class).session();
+    }
+
+    @Override
+    public void terminateSession(String applicationId, String sessionId) {
+        call(SdkHttpMethod.DELETE, sessionPath(applicationId, sessionId), null, TerminateSessionResponse.class);
+    }
+
+    record GetSessionResponse(Session session) {}
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record TerminateSessionResponse(String applicationId, String sessionId) {}
+
+    private static String sessionsPath(String applicationId) {
+        return "/applications/" + SdkHttpUtils.urlEncode(applicationId) + "/sessions";
+    }
+
+    private static String sessionPath(String applicationId, String sessionId) {
+        return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(sessionId);
+    }
+
+    private <T> T call(SdkHttpMethod method, String path, String body, Class<T> responseType) {
+        RetryToken token = retryStrategy.acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME)).token();
+        while (true) {
+            try {
+                T response = callOnce(method, path, body, responseType);
+                retryStrategy.recordSuccess(RecordSuccessRequest.create(token));
+                return response;
+            } catch (SdkException failure) {
+                RefreshRetryTokenResponse retry;
+                try {
+                    retry = retryStrategy.refreshRetryToken(
+                            RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+                } catch (TokenAcquisitionFailedException noMoreRetries) {
+                    throw failure;
+                }
+                pause(retry);
+                token = retry.token();
+            }
+        }
+    }
+
+    private void pause(RefreshRetryTokenResponse retry) {
+        try {
+            sleeper.sleep(retry.delay());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.builder().message("Interrupted while waiting to retry").cause(e).build();
+        }
+    }
+
+    private <T> T callOnce(SdkHttpMethod method, String path, String body, Class<T> responseType) {
+        SdkHttpRequest.Builder request = SdkHttpRequest.builder()
+                .method(method)
+                .uri(endpoint)
+                .encodedPath(stripTrailingSlash(endpoint.getRawPath()) + path);
+        ContentStreamProvider payload = null;
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            request.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(bytes.length));
+            payload = ContentStreamProvider.fromByteArrayUnsafe(bytes);
+        }
+        SignedRequest signed = sign(request.build(), payload);
+        HttpExecuteResponse response;
+        byte[] responseBody;
+        try {
+            response = http.prepareRequest(HttpExecuteRequest.builder()
+                            .request(signed.request())
+                            .contentStreamProvider(signed.payload().orElse(null))
+                            .build())
+                    .call();
+            responseBody = readBody(response);
+        } catch (IOException | UncheckedIOException e) {
+            throw SdkClientException.builder()
+                    .message(method + " " + path + " to " + endpoint.getHost() + " failed: " + e.getMessage())
+                    .cause(e)
+                    .build();
+        }
+        if (!response.httpResponse().isSuccessful()) {
+            throw errors.toException(response.httpResponse(), responseBody);
+        }
+        try {
+            return mapper.readValue(responseBody.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : responseBody, responseType);
+        } catch (IOException e) {
+            throw SdkClientException.builder()
+                    .message("Unreadable " + method + " " + path + " response: " + e.getMessage())
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private SignedRequest sign(SdkHttpRequest request, ContentStreamProvider payload) {
+        AwsCredentialsIdentity identity;
+        try {
+            identity = credentials.resolveIdentity().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof SdkException sdk ? sdk : SdkClientException.create("No credentials", e.getCause());
+        }
+        return signer.sign(r -> r.identity(identity)
+                .request(request)
+                .payload(payload)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SIGNING_NAME)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+    }
+
+    private static byte[] readBody(HttpExecuteResponse response) throws IOException {
+        if (response.responseBody().isEmpty()) {
+            return new byte[0];
+        }
+        try (InputStream in = response.responseBody().get()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write request body", e);
+        }
+    }
+
+    private static String stripTrailingSlash(String path) {
+        if (path == null) {
+            return "";
+        }
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.config.Configuration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code <configuration>} of {@code <runtimeConfiguration>}, named as in the API:
+ * {@code <classification>}, {@code <properties>} and nested {@code <configurations>}.
+ */
+public class PomConfiguration {
+
+    private String classification;
+    private Map<String, String> properties = new LinkedHashMap<>();
+    private List<PomConfiguration> configurations = new ArrayList<>();
+
+    public PomConfiguration() {}
+
+    Configuration toConfiguration() {
+        List<Configuration> nested = new ArrayList<>();
+        if (configurations != null) {
+            configurations.forEach(c -> nested.add(c.toConfiguration()));
+        }
+        return new Configuration(classification, properties, nested);
+    }
+
+    public void setClassification(String classification) {
+        this.classification = classification;
+    }
+
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    public void setConfigurations(List<PomConfiguration> configurations) {
+        this.configurations = configurations;
+    }
+}

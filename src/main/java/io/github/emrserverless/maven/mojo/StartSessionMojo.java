@@ -1,0 +1,208 @@
+package io.github.emrserverless.maven.mojo;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.config.Configuration;
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.config.MergedConfiguration;
+import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
+import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
+import io.github.emrserverless.maven.config.SecretMasker;
+import io.github.emrserverless.maven.session.ApplicationPreflight;
+import io.github.emrserverless.maven.session.Durations;
+import io.github.emrserverless.maven.session.LaunchOptions;
+import io.github.emrserverless.maven.session.LaunchResult;
+import io.github.emrserverless.maven.session.PollSchedule;
+import io.github.emrserverless.maven.session.Poller;
+import io.github.emrserverless.maven.session.ReadinessWaiter;
+import io.github.emrserverless.maven.session.Reporter;
+import io.github.emrserverless.maven.session.SessionFile;
+import io.github.emrserverless.maven.session.SessionLauncher;
+import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartSessionValidator;
+import io.github.emrserverless.maven.session.StartedSession;
+import java.io.File;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts an EMR Serverless interactive session with the merged runtime configuration, waits until it is
+ * ready, and exports its ID, ARN and application ID as project properties for later steps.
+ */
+@Mojo(name = "start-session", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class StartSessionMojo extends AbstractEmrServerlessMojo {
+
+    /** The IAM role the session runs as, like {@code arn:aws:iam::123456789012:role/my-session-role}. Required. */
+    @Parameter(property = "emr-serverless.executionRoleArn")
+    private String executionRoleArn;
+
+    /** A name for the session, 1 to 256 characters. */
+    @Parameter(property = "emr-serverless.name")
+    private String name;
+
+    /**
+     * Minutes of idleness after which the service ends the session. Always sent: it caps what a session
+     * nobody ends (a killed build, a lost machine) can cost.
+     */
+    @Parameter(property = "emr-serverless.idleTimeoutMinutes", defaultValue = "30")
+    private long idleTimeoutMinutes;
+
+    /** Tags for the session. */
+    @Parameter
+    private Map<String, String> tags;
+
+    /**
+     * The idempotency token of StartSession. Default: a UUID generated once per execution and reused by
+     * every retry, so that a retried request never starts a second session.
+     */
+    @Parameter(property = "emr-serverless.clientToken")
+    private String clientToken;
+
+    /**
+     * JSON files of runtime configuration, lowest precedence first: a JSON array of configurations, or an
+     * object with {@code runtimeConfiguration} or {@code applicationConfiguration}.
+     */
+    @Parameter(property = "emr-serverless.runtimeConfigurationFiles")
+    private List<File> runtimeConfigurationFiles;
+
+    /** Runtime configuration: {@code <configuration>} elements with classification, properties, configurations. */
+    @Parameter
+    private List<PomConfiguration> runtimeConfiguration;
+
+    /** Spark properties, merged into the {@code spark-defaults} classification. */
+    @Parameter
+    private Map<String, String> sparkProperties;
+
+    /** Waits until the session is ready (STARTED, IDLE or BUSY) before the build goes on. */
+    @Parameter(property = "emr-serverless.waitForReady", defaultValue = "true")
+    private boolean waitForReady;
+
+    /** How long to wait for the application and the session: ISO-8601 ({@code PT20M}) or {@code 90s}, {@code 20m}, {@code 1h}. */
+    @Parameter(property = "emr-serverless.waitTimeout", defaultValue = "20m")
+    private String waitTimeout;
+
+    /** Starts the application when it is stopped and has auto-start disabled. */
+    @Parameter(property = "emr-serverless.startApplication", defaultValue = "true")
+    private boolean startApplication;
+
+    /** The project property that receives the session ID. */
+    @Parameter(property = "emr-serverless.sessionIdProperty", defaultValue = "emr-serverless.sessionId")
+    private String sessionIdProperty;
+
+    /** A JSON file with applicationId, sessionId, arn, state, name and startedAt. */
+    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session.json")
+    private File outputFile;
+
+    /** Prints the StartSession request that would be sent, and sends nothing. Needs no credentials. */
+    @Parameter(property = "emr-serverless.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    @Override
+    protected void run() throws MojoExecutionException, InterruptedException {
+        Reporter reporter = reporter();
+        ObjectMapper mapper = Json.mapper();
+        Duration timeout = parseWaitTimeout();
+        URI endpointOverride = endpointOverride();
+        MergedConfiguration merged = new RuntimeConfigurationAssembler(
+                        new RuntimeConfigurationFileReader(mapper, reporter::warn))
+                .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
+        StartSessionRequest request = new StartSessionRequest(applicationId,
+                clientToken == null ? UUID.randomUUID().toString() : clientToken, blankToNull(executionRoleArn),
+                name, idleTimeoutMinutes, orEmpty(tags),
+                merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
+        new StartSessionValidator(origin()).validate(request);
+        merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
+        getLog().debug("Merged runtime configuration (secret-looking values masked): "
+                + toJson(mapper, SecretMasker.mask(merged.configurations()), false));
+        if (dryRun) {
+            getLog().info("Dry run: StartSession request for application " + applicationId
+                    + " (not sent; secret-looking values masked):\n" + toJson(mapper, masked(request), true));
+            return;
+        }
+        SessionFile sessionFile = new SessionFile(mapper);
+        try (AwsClients clients = openClients(endpointOverride, mapper)) {
+            Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
+            SessionLauncher launcher = new SessionLauncher(
+                    new ApplicationPreflight(clients.emrServerless(), poller, reporter),
+                    clients.sessions(),
+                    new ReadinessWaiter(clients.sessions(), poller, reporter),
+                    reporter);
+            LaunchResult result = launcher.launch(request, new LaunchOptions(startApplication, waitForReady, timeout),
+                    started -> export(started, sessionFile));
+            result.ready().ifPresent(ready ->
+                    sessionFile.write(outputFile.toPath(), SessionFile.Content.of(result.started(), name, ready)));
+        }
+    }
+
+    private void export(StartedSession started, SessionFile sessionFile) {
+        exportProperty(sessionIdProperty, started.sessionId());
+        exportProperty(PROPERTY_PREFIX + "sessionArn", started.arn());
+        exportProperty(PROPERTY_PREFIX + "applicationId", started.applicationId());
+        sessionFile.write(outputFile.toPath(), SessionFile.Content.of(started, name, null));
+    }
+
+    private void exportProperty(String key, String value) {
+        project.getProperties().setProperty(key, value);
+        getLog().debug("Exported project property " + key + "=" + value);
+    }
+
+    private Duration parseWaitTimeout() {
+        try {
+            return Durations.parse(waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("Invalid <waitTimeout> '" + waitTimeout + "' (from "
+                    + origin().of("waitTimeout") + "); allowed: " + Durations.ALLOWED + ".");
+        }
+    }
+
+    private List<java.nio.file.Path> files() {
+        List<java.nio.file.Path> paths = new ArrayList<>();
+        if (runtimeConfigurationFiles != null) {
+            for (File file : runtimeConfigurationFiles) {
+                // A -D list is relative to where mvn runs; resolve against the project like Maven does for POM paths.
+                paths.add(file.isAbsolute() ? file.toPath() : project.getBasedir().toPath().resolve(file.getPath()));
+            }
+        }
+        return paths;
+    }
+
+    private List<Configuration> pomConfiguration() {
+        List<Configuration> configurations = new ArrayList<>();
+        if (runtimeConfiguration != null) {
+            runtimeConfiguration.forEach(c -> configurations.add(c.toConfiguration()));
+        }
+        return configurations;
+    }
+
+    private static StartSessionRequest masked(StartSessionRequest request) {
+        return new StartSessionRequest(request.applicationId(), request.clientToken(), request.executionRoleArn(),
+                request.name(), request.idleTimeoutMinutes(), request.tags(),
+                request.configurationOverrides() == null ? null
+                        : new StartSessionRequest.ConfigurationOverrides(SecretMasker.mask(request.runtimeConfiguration())));
+    }
+
+    private static String toJson(ObjectMapper mapper, Object value, boolean pretty) {
+        try {
+            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value) : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? new LinkedHashMap<>() : map;
+    }
+}

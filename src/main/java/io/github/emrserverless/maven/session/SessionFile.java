@@ -1,0 +1,43 @@
+package io.github.emrserverless.maven.session;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes the session's identity to a JSON file that later steps, scripts and CI jobs can read. */
+public final class SessionFile {
+
+    private final ObjectMapper mapper;
+
+    public SessionFile(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The file's content; timestamps as ISO-8601 text, absent members omitted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Content(String applicationId, String sessionId, String arn, String state, String name, String startedAt) {
+
+        public static Content of(StartedSession started, String name, Session session) {
+            return new Content(started.applicationId(), started.sessionId(), started.arn(),
+                    session == null ? SessionState.SUBMITTED.name() : session.state().name(),
+                    name,
+                    session == null || session.startedAt() == null ? null : session.startedAt().toString());
+        }
+    }
+
+    /** Written to a temporary file first and moved into place, so that a reader never sees half a file. */
+    public void write(Path file, Content content) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".session", ".json");
+            mapper.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

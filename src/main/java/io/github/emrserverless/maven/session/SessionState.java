@@ -1,0 +1,27 @@
+package io.github.emrserverless.maven.session;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** Session states; STARTED, IDLE and BUSY accept work. */
+public enum SessionState {
+    SUBMITTED,
+    STARTING,
+    STARTED,
+    IDLE,
+    BUSY,
+    FAILED,
+    TERMINATING,
+    TERMINATED,
+    /** A state this plugin does not know yet; treated as still in progress. */
+    @JsonEnumDefaultValue
+    UNKNOWN;
+
+    public boolean isReady() {
+        return this == STARTED || this == IDLE || this == BUSY;
+    }
+
+    /** FAILED, TERMINATING or TERMINATED: the session will never become ready. */
+    public boolean isEnding() {
+        return this == FAILED || this == TERMINATING || this == TERMINATED;
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.emrserverless.maven.session;
+
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks a StartSession request against the API's constraints before anything is sent. */
+public final class StartSessionValidator {
+
+    static final Pattern ID = Pattern.compile("[0-9a-z]{1,64}");
+    static final Pattern CLIENT_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern ROLE_ARN = Pattern.compile(
+            "arn:(aws[a-zA-Z0-9-]*):iam::([0-9]{12}):(role((/)|(/[\\u0021-\\u007F]+/))[\\w+=,.@-]+)");
+    static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9 /_.:=+@-]{1,128}");
+    static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9 /_.:=+@-]{0,256}");
+    static final long MAX_IDLE_TIMEOUT = 1_000_000;
+    static final int MAX_TAGS = 200;
+
+    private final ParameterOrigin origin;
+
+    public StartSessionValidator(ParameterOrigin origin) {
+        this.origin = origin;
+    }
+
+    public void validate(StartSessionRequest request) {
+        validateApplicationId(request.applicationId(), origin);
+        String token = request.clientToken();
+        if (token == null || !CLIENT_TOKEN.matcher(token).matches()) {
+            throw invalid("clientToken", token, "1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
+        }
+        String role = request.executionRoleArn();
+        if (role == null || role.isEmpty()) {
+            throw missing("executionRoleArn", "arn:aws:iam::123456789012:role/my-session-role");
+        }
+        if (role.length() < 20 || role.length() > 2048 || !ROLE_ARN.matcher(role).matches()) {
+            throw invalid("executionRoleArn", role,
+                    "an IAM role ARN of 20 to 2048 characters, like arn:aws:iam::123456789012:role/my-session-role");
+        }
+        String name = request.name();
+        if (name != null && (name.isBlank() || name.length() > 256)) {
+            throw invalid("name", name, "1 to 256 characters, not blank");
+        }
+        Long idle = request.idleTimeoutMinutes();
+        if (idle == null || idle < 1 || idle > MAX_IDLE_TIMEOUT) {
+            throw invalid("idleTimeoutMinutes", String.valueOf(idle),
+                    "1 to 1000000 minutes (the service ends a session idle that long; 0 is not sent, as its meaning is undocumented)");
+        }
+        validateTags(request.tags());
+    }
+
+    /** Shared by every goal that takes an application. */
+    public static void validateApplicationId(String applicationId, ParameterOrigin origin) {
+        if (applicationId == null || applicationId.isEmpty()) {
+            throw new InvalidConfigurationException("Missing <applicationId>. Set it in the plugin configuration"
+                    + " or pass -Demr-serverless.applicationId=<id>.");
+        }
+        if (!ID.matcher(applicationId).matches()) {
+            throw new InvalidConfigurationException(message("applicationId", applicationId, origin,
+                    "1 to 64 characters of 0-9 and a-z, like 00fabcdef1234567"));
+        }
+    }
+
+    private void validateTags(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw invalid("tags", tags.size() + " tags", "at most " + MAX_TAGS + " tags");
+        }
+        tags.forEach((key, value) -> {
+            if (key == null || !TAG_KEY.matcher(key).matches()) {
+                throw invalid("tags", "key '" + key + "'",
+                        "keys of 1 to 128 characters of letters, digits, spaces and _ . : / = + - @");
+            }
+            if (value != null && !TAG_VALUE.matcher(value).matches()) {
+                throw invalid("tags", key + "='" + value + "'",
+                        "values of 0 to 256 characters of letters, digits, spaces and _ . : / = + - @");
+            }
+        });
+    }
+
+    private InvalidConfigurationException invalid(String parameter, String value, String allowed) {
+        return new InvalidConfigurationException(message(parameter, value, origin, allowed));
+    }
+
+    private InvalidConfigurationException missing(String parameter, String example) {
+        return new InvalidConfigurationException("Missing <" + parameter + ">. Set it in the plugin configuration"
+                + " or pass -Demr-serverless." + parameter + "=" + example + ".");
+    }
+
+    private static String message(String parameter, String value, ParameterOrigin origin, String allowed) {
+        return "Invalid <" + parameter + "> " + shorten(value) + " (from " + origin.of(parameter) + "); allowed: "
+                + allowed + ".";
+    }
+
+    private static String shorten(String value) {
+        if (value == null) {
+            return "(missing)";
+        }
+        return value.length() > 80 ? "'" + value.substring(0, 80) + "...' (" + value.length() + " characters)" : "'" + value + "'";
+    }
+}
