@@ -20,10 +20,13 @@ public record MergedConfiguration(List<Configuration> configurations, List<Confi
     public List<String> summary() {
         List<String> lines = new ArrayList<>();
         for (Configuration configuration : configurations) {
+            // Counted per source in precedence order, so the line reads like the merge rules.
             Map<String, Integer> winners = new LinkedHashMap<>();
+            sources.forEach(source -> winners.put(source.label(), 0));
             for (String key : configuration.properties().keySet()) {
                 winners.merge(winningSource(configuration.classification(), key), 1, Integer::sum);
             }
+            winners.values().removeIf(n -> n == 0);
             StringBuilder line = new StringBuilder(configuration.classification()).append(": ")
                     .append(count(configuration.properties().size(), "property", "properties"));
             if (!configuration.configurations().isEmpty()) {

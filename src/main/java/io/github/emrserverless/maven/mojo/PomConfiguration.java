@@ -4,7 +4,6 @@ import io.github.emrserverless.maven.config.Configuration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One {@code <configuration>} of {@code <runtimeConfiguration>}, named as in the API:
@@ -13,7 +12,8 @@ import java.util.Map;
 public class PomConfiguration {
 
     private String classification;
-    private Map<String, String> properties = new LinkedHashMap<>();
+    // LinkedHashMap, not Map: Maven instantiates the declared type, and an interface gets a sorted map.
+    private LinkedHashMap<String, String> properties = new LinkedHashMap<>();
     private List<PomConfiguration> configurations = new ArrayList<>();
 
     public PomConfiguration() {}
@@ -30,7 +30,7 @@ public class PomConfiguration {
         this.classification = classification;
     }
 
-    public void setProperties(Map<String, String> properties) {
+    public void setProperties(LinkedHashMap<String, String> properties) {
         this.properties = properties;
     }
 

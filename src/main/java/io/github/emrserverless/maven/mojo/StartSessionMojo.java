@@ -60,9 +60,9 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.idleTimeoutMinutes", defaultValue = "30")
     private long idleTimeoutMinutes;
 
-    /** Tags for the session. */
+    /** Tags for the session. (Declared as LinkedHashMap so that Maven keeps the POM's order.) */
     @Parameter
-    private Map<String, String> tags;
+    private LinkedHashMap<String, String> tags;
 
     /**
      * The idempotency token of StartSession. Default: a UUID generated once per execution and reused by
@@ -84,7 +84,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
 
     /** Spark properties, merged into the {@code spark-defaults} classification. */
     @Parameter
-    private Map<String, String> sparkProperties;
+    private LinkedHashMap<String, String> sparkProperties;
 
     /** Waits until the session is ready (STARTED, IDLE or BUSY) before the build goes on. */
     @Parameter(property = "emr-serverless.waitForReady", defaultValue = "true")

@@ -1,0 +1,162 @@
+package io.github.emrserverless.maven.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.emrserverless.maven.config.Configuration;
+import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.emulator.ApplicationSpec;
+import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
+import io.github.emrserverless.maven.emulator.EmulatorCredentials;
+import io.github.emrserverless.maven.session.Session;
+import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionState;
+import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartedSession;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emrserverless.model.ConflictException;
+import software.amazon.awssdk.services.emrserverless.model.EmrServerlessException;
+import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.emrserverless.model.ValidationException;
+
+class HttpSessionApiTest {
+
+    static final String ROLE = "arn:aws:iam::123456789012:role/session-role";
+
+    EmrServerlessEmulator emulator;
+    UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create();
+
+    @BeforeEach
+    void startEmulator() throws Exception {
+        emulator = EmrServerlessEmulator.builder()
+                .credentials(new EmulatorCredentials("AKIDBASIC", "basic-secret", null))
+                .credentials(new EmulatorCredentials("ASIATEMP", "temp-secret", "temp-session-token"))
+                .application(ApplicationSpec.started("app1"))
+                .application(ApplicationSpec.started("nosessions").withSessionEnabled(false))
+                .start();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+        http.close();
+    }
+
+    SessionApi api(AwsCredentialsIdentity credentials) {
+        StaticCredentialsProvider provider = StaticCredentialsProvider.create(
+                credentials instanceof AwsSessionCredentials s ? s : (AwsBasicCredentials) credentials);
+        return new HttpSessionApi(http, provider, Region.EU_WEST_1, emulator.uri(),
+                AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {});
+    }
+
+    SessionApi basic() {
+        return api(AwsBasicCredentials.create("AKIDBASIC", "basic-secret"));
+    }
+
+    static StartSessionRequest request(String applicationId, String token) {
+        return new StartSessionRequest(applicationId, token, ROLE, "dev", 30L, Map.of("team", "data"),
+                new StartSessionRequest.ConfigurationOverrides(List.of(
+                        Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g")))));
+    }
+
+    @Test
+    void startSessionSendsTheDocumentedBodyAndReturnsTheIdentity() {
+        StartedSession started = basic().startSession(request("app1", "token-1"));
+
+        assertThat(started.applicationId()).isEqualTo("app1");
+        assertThat(started.arn()).isEqualTo("arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app1/sessions/"
+                + started.sessionId());
+        JsonNode body = emulator.sessionRequest(started.sessionId());
+        assertThat(body.toString()).isEqualTo("{\"clientToken\":\"token-1\",\"executionRoleArn\":\"" + ROLE + "\","
+                + "\"name\":\"dev\",\"idleTimeoutMinutes\":30,\"tags\":{\"team\":\"data\"},"
+                + "\"configurationOverrides\":{\"runtimeConfiguration\":[{\"classification\":\"spark-defaults\","
+                + "\"properties\":{\"spark.executor.memory\":\"4g\"}}]}}");
+    }
+
+    @Test
+    void getSessionReadsStateAndTimestamps() throws Exception {
+        StartedSession started = basic().startSession(request("app1", "token-2"));
+        Session submitted = basic().getSession("app1", started.sessionId());
+        assertThat(submitted.state()).isIn(SessionState.SUBMITTED, SessionState.STARTING);
+        assertThat(submitted.createdAt()).isNotNull();
+        Thread.sleep(700);
+        Session ready = basic().getSession("app1", started.sessionId());
+        assertThat(ready.state()).isEqualTo(SessionState.STARTED);
+        assertThat(ready.startedAt()).isAfter(ready.createdAt());
+        assertThat(ready.tags()).containsEntry("team", "data");
+    }
+
+    @Test
+    void sameClientTokenReturnsTheSameSessionAndDifferentParametersConflict() {
+        StartedSession first = basic().startSession(request("app1", "token-3"));
+        StartedSession again = basic().startSession(request("app1", "token-3"));
+        assertThat(again).isEqualTo(first);
+        assertThat(emulator.sessionIds()).hasSize(1);
+
+        StartSessionRequest changed = new StartSessionRequest("app1", "token-3", ROLE, "other", 30L, Map.of(), null);
+        assertThatThrownBy(() -> basic().startSession(changed)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void terminateMovesTheSessionToTerminatingAndIsIdempotent() {
+        StartedSession started = basic().startSession(request("app1", "token-4"));
+        basic().terminateSession("app1", started.sessionId());
+        assertThat(emulator.sessionState(started.sessionId())).isIn("TERMINATING", "TERMINATED");
+        basic().terminateSession("app1", started.sessionId());
+    }
+
+    @Test
+    void temporaryCredentialsSignTheSecurityToken() {
+        SessionApi temporary = api(AwsSessionCredentials.create("ASIATEMP", "temp-secret", "temp-session-token"));
+        assertThat(temporary.startSession(request("app1", "token-5")).sessionId()).isNotBlank();
+
+        SessionApi wrongToken = api(AwsSessionCredentials.create("ASIATEMP", "temp-secret", "other-token"));
+        assertThatThrownBy(() -> wrongToken.startSession(request("app1", "token-6")))
+                .isInstanceOf(EmrServerlessException.class)
+                .satisfies(e -> assertThat(((EmrServerlessException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("UnrecognizedClientException"));
+    }
+
+    @Test
+    void aWrongSecretFailsSignatureVerification() {
+        SessionApi wrong = api(AwsBasicCredentials.create("AKIDBASIC", "not-the-secret"));
+        assertThatThrownBy(() -> wrong.getSession("app1", "abc"))
+                .isInstanceOf(EmrServerlessException.class)
+                .hasMessageContaining("signature")
+                .satisfies(e -> assertThat(((EmrServerlessException) e).statusCode()).isEqualTo(403));
+        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::errorType).containsOnly("InvalidSignatureException");
+    }
+
+    @Test
+    void modelledErrorsBecomeTheSdkExceptionTypes() {
+        assertThatThrownBy(() -> basic().getSession("app1", "missing"))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessageContaining("Session missing does not exist");
+        assertThatThrownBy(() -> basic().startSession(request("nosessions", "token-7")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("sessionEnabled");
+    }
+
+    @Test
+    void unreachableEndpointIsAClientError() {
+        SessionApi closed = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
+                Region.EU_WEST_1, java.net.URI.create("http://127.0.0.1:1"),
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build(), Json.mapper(), d -> {});
+        assertThatThrownBy(() -> closed.getSession("app1", "abc"))
+                .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
+                .hasMessageContaining("GET /applications/app1/sessions/abc");
+    }
+
+}
