@@ -32,8 +32,11 @@ public final class ConfigurationMerger {
         }
         List<Configuration> result = new ArrayList<>();
         for (Configuration configuration : byClassification.values()) {
-            if (!configuration.isEmpty()) {
-                result.add(configuration);
+            // Nested lists were only concatenated so far: merging them here also drops their empty entries.
+            Configuration merged = new Configuration(configuration.classification(), configuration.properties(),
+                    merge(List.of(), configuration.configurations()));
+            if (!merged.isEmpty()) {
+                result.add(merged);
             }
         }
         return result;
@@ -42,7 +45,8 @@ public final class ConfigurationMerger {
     private static Configuration combine(Configuration lower, Configuration higher) {
         Map<String, String> properties = new LinkedHashMap<>(lower.properties());
         properties.putAll(higher.properties());
-        return new Configuration(
-                lower.classification(), properties, merge(lower.configurations(), higher.configurations()));
+        List<Configuration> nested = new ArrayList<>(lower.configurations());
+        nested.addAll(higher.configurations());
+        return new Configuration(lower.classification(), properties, nested);
     }
 }

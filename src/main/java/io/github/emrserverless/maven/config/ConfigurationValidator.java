@@ -28,19 +28,19 @@ public final class ConfigurationValidator {
 
     private void validate(List<Configuration> configurations, String where, String parent) {
         if (configurations.size() > MAX_CONFIGURATIONS) {
-            throw invalid(where, (parent.isEmpty() ? "the list" : "the nested list of " + parent)
+            throw invalid(where, (parent.isEmpty() ? "the list" : "the nested list of classification " + parent)
                     + " has " + configurations.size() + " configurations; allowed: at most " + MAX_CONFIGURATIONS + ".");
         }
         for (Configuration configuration : configurations) {
             String classification = configuration.classification();
             if (classification == null || classification.isBlank() || classification.length() > MAX_LENGTH) {
                 throw invalid(where, "classification " + quote(classification)
-                        + (parent.isEmpty() ? "" : " (nested in " + parent + ")")
+                        + (parent.isEmpty() ? "" : " (nested in classification " + parent + ")")
                         + " is not allowed; allowed: 1 to 1024 characters, not blank.");
             }
             String path = parent.isEmpty() ? "'" + classification + "'" : parent + " > '" + classification + "'";
             validateProperties(configuration.properties(), where, path);
-            validate(configuration.configurations(), where, "classification " + path);
+            validate(configuration.configurations(), where, path);
         }
     }
 

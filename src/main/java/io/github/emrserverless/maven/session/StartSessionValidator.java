@@ -62,18 +62,23 @@ public final class StartSessionValidator {
 
     private void validateTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw invalid("tags", tags.size() + " tags", "at most " + MAX_TAGS + " tags");
+            throw invalidTags("(" + tags.size() + " entries)", "at most " + MAX_TAGS + " tags");
         }
         tags.forEach((key, value) -> {
             if (key == null || !TAG_KEY.matcher(key).matches()) {
-                throw invalid("tags", "key '" + key + "'",
+                throw invalidTags("key " + shorten(key),
                         "keys of 1 to 128 characters of letters, digits, spaces and _ . : / = + - @");
             }
             if (value != null && !TAG_VALUE.matcher(value).matches()) {
-                throw invalid("tags", key + "='" + value + "'",
+                throw invalidTags("value of key '" + key + "' " + shorten(value),
                         "values of 0 to 256 characters of letters, digits, spaces and _ . : / = + - @");
             }
         });
+    }
+
+    private InvalidConfigurationException invalidTags(String what, String allowed) {
+        return new InvalidConfigurationException("Invalid <tags> " + what + " (from " + origin.of("tags") + "); allowed: "
+                + allowed + ".");
     }
 
     private InvalidConfigurationException invalid(String parameter, String value, String allowed) {

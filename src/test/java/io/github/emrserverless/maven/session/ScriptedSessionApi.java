@@ -1,0 +1,66 @@
+package io.github.emrserverless.maven.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A SessionApi whose session moves through given states at given times on a {@link FakeClock}. */
+final class ScriptedSessionApi implements SessionApi {
+
+    record Step(Duration at, SessionState state) {}
+
+    private final FakeClock clock;
+    private final Instant start;
+    private final List<Step> steps = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+    RuntimeException getSessionFailure;
+    RuntimeException terminateFailure;
+
+    ScriptedSessionApi(FakeClock clock) {
+        this.clock = clock;
+        this.start = clock.instant();
+        steps.add(new Step(Duration.ZERO, SessionState.SUBMITTED));
+    }
+
+    ScriptedSessionApi then(Duration at, SessionState state) {
+        steps.add(new Step(at, state));
+        return this;
+    }
+
+    int calls(String operation) {
+        return (int) calls.stream().filter(operation::equals).count();
+    }
+
+    @Override
+    public StartedSession startSession(StartSessionRequest request) {
+        calls.add("StartSession");
+        return new StartedSession(request.applicationId(), "s1", "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app/sessions/s1");
+    }
+
+    @Override
+    public Session getSession(String applicationId, String sessionId) {
+        calls.add("GetSession");
+        if (getSessionFailure != null) {
+            throw getSessionFailure;
+        }
+        Duration elapsed = Duration.between(start, clock.instant());
+        SessionState state = SessionState.SUBMITTED;
+        for (Step step : steps) {
+            if (step.at().compareTo(elapsed) <= 0) {
+                state = step.state();
+            }
+        }
+        return new Session(applicationId, sessionId, "arn", null, state, "details of " + state, "emr-7.13.0",
+                start, state.isReady() ? clock.instant() : null, null, 30L, null);
+    }
+
+    @Override
+    public void terminateSession(String applicationId, String sessionId) {
+        calls.add("TerminateSession");
+        if (terminateFailure != null) {
+            throw terminateFailure;
+        }
+    }
+
+}

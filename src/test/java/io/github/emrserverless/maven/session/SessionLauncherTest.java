@@ -1,0 +1,178 @@
+package io.github.emrserverless.maven.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
+import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.GetApplicationResponse;
+import software.amazon.awssdk.services.emrserverless.model.InternalServerException;
+
+class SessionLauncherTest {
+
+    final FakeClock clock = new FakeClock();
+    final ScriptedSessionApi api = new ScriptedSessionApi(clock);
+    final List<String> log = new ArrayList<>();
+    final List<StartedSession> exported = new ArrayList<>();
+    final Reporter reporter = new Reporter() {
+        @Override
+        public void info(String message) {
+            log.add("info: " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            log.add("warn: " + message);
+        }
+
+        @Override
+        public void debug(Supplier<String> message) {
+            message.get();
+        }
+    };
+
+    /** An application that is always STARTED. */
+    final EmrServerlessClient startedApplication = new EmrServerlessClient() {
+        @Override
+        public GetApplicationResponse getApplication(GetApplicationRequest request) {
+            return GetApplicationResponse.builder()
+                    .application(Application.builder().applicationId(request.applicationId()).state(ApplicationState.STARTED).build())
+                    .build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "emr-serverless";
+        }
+
+        @Override
+        public void close() {}
+    };
+
+    SessionLauncher launcher() {
+        Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
+        return new SessionLauncher(new ApplicationPreflight(startedApplication, poller, reporter), api,
+                new ReadinessWaiter(api, poller, reporter), reporter);
+    }
+
+    static StartSessionRequest request() {
+        return new StartSessionRequest("app", "token", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null);
+    }
+
+    LaunchResult launch(Duration timeout) throws InterruptedException {
+        return launcher().launch(request(), new LaunchOptions(true, true, timeout), exported::add);
+    }
+
+    @Test
+    void waitsUntilReadyReportingEachStateChangeWithTheTimeWaited() throws Exception {
+        api.then(Duration.ofSeconds(5), SessionState.STARTING).then(Duration.ofSeconds(40), SessionState.IDLE);
+
+        LaunchResult result = launch(Duration.ofMinutes(20));
+
+        assertThat(result.ready()).get().extracting(Session::state).isEqualTo(SessionState.IDLE);
+        assertThat(exported).containsExactly(result.started());
+        assertThat(log).containsSubsequence(
+                "info: Started session s1 on application app",
+                "info: Session s1 is STARTING after 6s",
+                "info: Session s1 is IDLE after 42s",
+                "info: Session s1 is ready (IDLE)");
+        assertThat(api.calls("TerminateSession")).isZero();
+    }
+
+    @Test
+    void exportsBeforeWaitingSoLaterStepsSeeTheSessionEvenWithoutWaiting() throws Exception {
+        LaunchResult result = launcher().launch(request(), new LaunchOptions(true, false, Duration.ofMinutes(1)), exported::add);
+
+        assertThat(result.ready()).isEmpty();
+        assertThat(exported).hasSize(1);
+        assertThat(api.calls("GetSession")).isZero();
+    }
+
+    @Test
+    void pollingBacksOffInProportionToTheTimeWaited() throws Exception {
+        api.then(Duration.ofSeconds(120), SessionState.STARTED);
+
+        launch(Duration.ofMinutes(20));
+
+        assertThat(clock.sleeps).first().isEqualTo(Duration.ofSeconds(2));
+        assertThat(clock.sleeps).isSorted();
+        assertThat(api.calls("GetSession")).isLessThanOrEqualTo(25);
+        Duration total = clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+        assertThat(total.minusSeconds(120)).isLessThanOrEqualTo(Duration.ofSeconds(18));
+    }
+
+    @Test
+    void aFailedSessionFailsWithItsStateDetailsAndNeedsNoTermination() {
+        api.then(Duration.ofSeconds(3), SessionState.FAILED);
+
+        assertThatThrownBy(() -> launch(Duration.ofMinutes(20)))
+                .isInstanceOf(SessionEndedException.class)
+                .hasMessage("Session s1 is FAILED instead of ready: details of FAILED");
+        assertThat(api.calls("TerminateSession")).isZero();
+    }
+
+    @Test
+    void aTimeoutTerminatesTheSessionAndSaysSo() {
+        api.then(Duration.ofSeconds(1), SessionState.STARTING);
+
+        assertThatThrownBy(() -> launch(Duration.ofSeconds(30)))
+                .isInstanceOf(SessionLaunchException.class)
+                .hasMessage("Session s1 was not ready within 30s (last state STARTING: details of STARTING)."
+                        + " The session was terminated. Raise <waitTimeout> if sessions need longer.");
+        assertThat(api.calls("TerminateSession")).isEqualTo(1);
+        assertThat(log).contains("warn: Terminated session s1 because it could not be handed over.");
+        Duration total = clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+        assertThat(total).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void anInterruptionTerminatesTheSessionAndKeepsTheInterruptFlag() {
+        Poller poller = new Poller(clock, d -> {
+            throw new InterruptedException();
+        }, PollSchedule.DEFAULT);
+        SessionLauncher launcher = new SessionLauncher(new ApplicationPreflight(startedApplication, new Poller(clock, clock, PollSchedule.DEFAULT), reporter),
+                api, new ReadinessWaiter(api, poller, reporter), reporter);
+        try {
+            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1)), exported::add))
+                    .isInstanceOf(SessionLaunchException.class)
+                    .hasMessage("Interrupted while waiting for session s1. The session was terminated.");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(api.calls("TerminateSession")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedHandOverTerminatesTheSession() {
+        assertThatThrownBy(() -> launcher().launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1)), s -> {
+                    throw new UncheckedIOException(new java.io.IOException("disk full"));
+                }))
+                .isInstanceOf(SessionLaunchException.class)
+                .hasMessageContaining("Could not hand over session s1")
+                .hasMessageContaining("disk full")
+                .hasMessageEndingWith("The session was terminated.");
+        assertThat(api.calls("TerminateSession")).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceErrorWhileWaitingTerminatesAndTellsHowToCleanUpIfThatFailsToo() {
+        api.getSessionFailure = InternalServerException.builder().message("boom").statusCode(500).build();
+        api.terminateFailure = InternalServerException.builder().message("still boom").statusCode(500).build();
+
+        assertThatThrownBy(() -> launch(Duration.ofMinutes(1)))
+                .isInstanceOf(SessionLaunchException.class)
+                .hasMessageStartingWith("GetSession failed for session s1: ")
+                .hasMessageContaining("Terminating it failed too (still boom)")
+                .hasMessageEndingWith("end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1");
+    }
+}
