@@ -1,0 +1,59 @@
+package io.github.emrserverless.maven.emulator;
+
+import io.github.emrserverless.maven.emulator.ApplicationSpec.SessionOutcome;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the emulator as its own process, for the invoker builds in {@code src/it} and the demo. It accepts
+ * any access key signed with the secret {@value #SECRET}, and exactly the temporary credentials
+ * {@value #TOKEN_KEY} with the session token {@value #TOKEN}. It stops when its parent build ends, or
+ * after {@code --max-lifetime} at the latest, so a killed build cannot leave it behind.
+ *
+ * <p>Applications, one per scenario: {@code appready}, {@code appstopped} (auto-start off),
+ * {@code appautostart}, {@code appcreating}, {@code appfailing}, {@code appslow} (never ready),
+ * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}.
+ */
+public final class EmulatorMain {
+
+    public static final String SECRET = "emulator-secret";
+    public static final String TOKEN_KEY = "ASIAEMULATORTOKEN";
+    public static final String TOKEN = "emulator-session-token";
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = 0;
+        Duration maxLifetime = Duration.ofMinutes(30);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
+                default -> throw new IllegalArgumentException("usage: EmulatorMain [--port N] [--max-lifetime PT30M]");
+            }
+        }
+        Duration second = Duration.ofSeconds(1);
+        EmrServerlessEmulator emulator = EmrServerlessEmulator.builder()
+                .port(port)
+                .anyAccessKeyWithSecret(SECRET)
+                .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
+                .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
+                .application(ApplicationSpec.started("appstopped").withState("STOPPED").withAutoStart(false))
+                .application(ApplicationSpec.started("appautostart").withState("STOPPED"))
+                .application(ApplicationSpec.started("appcreating").withState("CREATING"))
+                .application(ApplicationSpec.started("appfailing").withSessions(second, SessionOutcome.FAIL))
+                .application(ApplicationSpec.started("appslow").withSessions(second, SessionOutcome.NEVER_READY))
+                .application(ApplicationSpec.started("appnosessions").withSessionEnabled(false))
+                .application(ApplicationSpec.started("appoldrelease").withReleaseLabel("emr-7.12.0"))
+                .application(ApplicationSpec.started("appterminated").withState("TERMINATED"))
+                .application(ApplicationSpec.started("appdemo").withSessions(Duration.ofSeconds(3), SessionOutcome.READY))
+                .start();
+        System.out.println("EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");
+        CountDownLatch never = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        never.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS);
+        emulator.close();
+        System.exit(0);
+    }
+}
