@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class RuntimeConfigurationFileReader {
 
-    private static final TypeReference<List<Configuration>> CONFIGURATION_LIST = new TypeReference<>() {};
+    private static final TypeReference<List<ConfigurationJson>> CONFIGURATION_LIST = new TypeReference<>() {};
     private static final List<String> LIST_MEMBERS = List.of("runtimeConfiguration", "applicationConfiguration");
 
     private final ObjectMapper mapper;
@@ -41,7 +42,7 @@ public final class RuntimeConfigurationFileReader {
             JsonToken first = parser.nextToken();
             List<Configuration> configurations;
             if (first == JsonToken.START_ARRAY) {
-                configurations = mapper.readValue(parser, CONFIGURATION_LIST);
+                configurations = toConfigurations(mapper.readValue(parser, CONFIGURATION_LIST));
             } else if (first == JsonToken.START_OBJECT) {
                 configurations = readObject(file, parser);
             } else {
@@ -55,7 +56,8 @@ public final class RuntimeConfigurationFileReader {
         } catch (FileNotFoundException | NoSuchFileException e) {
             throw invalid(file, "no such file.");
         } catch (JsonProcessingException e) {
-            throw new InvalidConfigurationException(describe(file, e), e);
+            // Not kept as the cause: Maven would append Jackson's own long message to the build error.
+            throw new InvalidConfigurationException(describe(file, e));
         } catch (IOException e) {
             throw invalid(file, "cannot be read: " + e.getMessage());
         }
@@ -78,7 +80,7 @@ public final class RuntimeConfigurationFileReader {
                         + ") must be a JSON array of configurations.");
             } else {
                 listMember = name;
-                configurations = mapper.readValue(parser, CONFIGURATION_LIST);
+                configurations = toConfigurations(mapper.readValue(parser, CONFIGURATION_LIST));
             }
         }
         if (listMember == null) {
@@ -89,6 +91,26 @@ public final class RuntimeConfigurationFileReader {
                     + ": sessions take only runtime configuration.");
         }
         return configurations;
+    }
+
+    /**
+     * A configuration as written in a file. A mutable bean, not the {@link Configuration} record: Jackson
+     * reports an unknown member of a bean where it stands, but one of a record only at the object's end.
+     */
+    static final class ConfigurationJson {
+        public String classification;
+        public LinkedHashMap<String, String> properties;
+        public List<ConfigurationJson> configurations;
+    }
+
+    private static List<Configuration> toConfigurations(List<ConfigurationJson> list) {
+        List<Configuration> result = new ArrayList<>();
+        if (list != null) {
+            for (ConfigurationJson json : list) {
+                result.add(new Configuration(json.classification, json.properties, toConfigurations(json.configurations)));
+            }
+        }
+        return result;
     }
 
     private static InvalidConfigurationException invalid(Path file, String problem) {

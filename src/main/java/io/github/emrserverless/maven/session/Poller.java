@@ -33,11 +33,12 @@ public final class Poller {
             Duration remaining = timeout.minus(elapsed);
             Duration delay = schedule.delayAfter(elapsed);
             sleeper.sleep(delay.compareTo(remaining) > 0 ? remaining : delay);
-            elapsed = Duration.between(start, clock.instant());
-            T answer = probe.apply(elapsed);
+            T answer = probe.apply(Duration.between(start, clock.instant()));
             if (done.test(answer)) {
                 return answer;
             }
+            // Checked after the probe, whose own time counts: the next sleep is then never negative.
+            elapsed = Duration.between(start, clock.instant());
             if (elapsed.compareTo(timeout) >= 0) {
                 throw new PollTimeoutException(elapsed, answer);
             }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * {@value #TOKEN_KEY} with the session token {@value #TOKEN}. It stops when its parent build ends, or
  * after {@code --max-lifetime} at the latest, so a killed build cannot leave it behind.
  *
- * <p>Applications, one per scenario: {@code appready}, {@code appstopped} (auto-start off),
+ * <p>Applications, one per scenario: {@code appready}, {@code appstopped} and {@code appstoppedkeep} (auto-start off),
  * {@code appautostart}, {@code appcreating}, {@code appfailing}, {@code appslow} (never ready),
  * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}.
  */
@@ -40,6 +40,7 @@ public final class EmulatorMain {
                 .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
                 .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
                 .application(ApplicationSpec.started("appstopped").withState("STOPPED").withAutoStart(false))
+                .application(ApplicationSpec.started("appstoppedkeep").withState("STOPPED").withAutoStart(false))
                 .application(ApplicationSpec.started("appautostart").withState("STOPPED"))
                 .application(ApplicationSpec.started("appcreating").withState("CREATING"))
                 .application(ApplicationSpec.started("appfailing").withSessions(second, SessionOutcome.FAIL))

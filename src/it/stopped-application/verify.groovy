@@ -1,0 +1,11 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] Starting application appstopped (STOPPED, auto-start disabled)')
+assert log.contains('[INFO] Application appstopped is STARTED')
+
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITSTOPPED' }
+
+def operations = calls*.operation
+assert operations.indexOf('StartApplication') >= 0
+assert operations.indexOf('StartApplication') < operations.indexOf('StartSession')
