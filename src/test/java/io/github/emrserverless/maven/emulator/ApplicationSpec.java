@@ -46,6 +46,11 @@ public record ApplicationSpec(
                 sessionReadyAfter, sessionOutcome);
     }
 
+    public ApplicationSpec withTransitionDelay(Duration delay) {
+        return new ApplicationSpec(applicationId, state, autoStart, sessionEnabled, releaseLabel, delay,
+                sessionReadyAfter, sessionOutcome);
+    }
+
     public ApplicationSpec withSessions(Duration readyAfter, SessionOutcome outcome) {
         return new ApplicationSpec(applicationId, state, autoStart, sessionEnabled, releaseLabel, transitionDelay,
                 readyAfter, outcome);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.model.Application;
@@ -21,24 +20,9 @@ class SessionLauncherTest {
 
     final FakeClock clock = new FakeClock();
     final ScriptedSessionApi api = new ScriptedSessionApi(clock);
-    final List<String> log = new ArrayList<>();
+    final RecordingReporter reporter = new RecordingReporter();
+    final List<String> log = reporter.lines;
     final List<StartedSession> exported = new ArrayList<>();
-    final Reporter reporter = new Reporter() {
-        @Override
-        public void info(String message) {
-            log.add("info: " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            log.add("warn: " + message);
-        }
-
-        @Override
-        public void debug(Supplier<String> message) {
-            message.get();
-        }
-    };
 
     /** An application that is always STARTED. */
     final EmrServerlessClient startedApplication = new EmrServerlessClient() {
