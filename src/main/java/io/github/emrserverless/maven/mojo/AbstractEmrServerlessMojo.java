@@ -86,17 +86,18 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return new MavenReporter(getLog());
     }
 
-    /** Checks the endpoint override; call before any other work so that bad input fails first. */
-    protected URI endpointOverride() {
-        return endpoint == null || endpoint.isBlank() ? null : Endpoints.parseOverride(endpoint, origin());
+    /** Checks region and endpoint; call before any other work so that bad input fails before any call. */
+    protected AwsSettings awsSettings() {
+        String regionId = blankToNull(region);
+        AwsSettings.validateRegion(regionId, origin());
+        URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : Endpoints.parseOverride(endpoint, origin());
+        return new AwsSettings(regionId, blankToNull(profile), endpointOverride, 3, Duration.ofSeconds(10), Duration.ofSeconds(60));
     }
 
-    protected AwsClients openClients(URI endpointOverride, ObjectMapper mapper) {
+    protected AwsClients openClients(AwsSettings settings, ObjectMapper mapper) {
         if (!SdkLogging.keepSdkLoggersQuiet()) {
             getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
         }
-        AwsSettings settings = new AwsSettings(blankToNull(region), blankToNull(profile), endpointOverride, 3,
-                Duration.ofSeconds(10), Duration.ofSeconds(60));
         return AwsClients.create(settings, mapper, Sleeper.SYSTEM);
     }
 

@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.mojo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.Configuration;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.Json;
@@ -25,7 +26,6 @@ import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartSessionValidator;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.io.File;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -115,7 +115,11 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         Reporter reporter = reporter();
         ObjectMapper mapper = Json.mapper();
         Duration timeout = parseWaitTimeout();
-        URI endpointOverride = endpointOverride();
+        AwsSettings settings = awsSettings();
+        if (sessionIdProperty == null || sessionIdProperty.isBlank()) {
+            throw new InvalidConfigurationException("Invalid <sessionIdProperty> (from " + origin().of("sessionIdProperty")
+                    + "): it is empty; allowed: a property name such as emr-serverless.sessionId.");
+        }
         MergedConfiguration merged = new RuntimeConfigurationAssembler(
                         new RuntimeConfigurationFileReader(mapper, reporter::warn))
                 .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
@@ -133,7 +137,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             return;
         }
         SessionFile sessionFile = new SessionFile(mapper);
-        try (AwsClients clients = openClients(endpointOverride, mapper)) {
+        try (AwsClients clients = openClients(settings, mapper)) {
             Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(clients.emrServerless(), poller, reporter),

@@ -110,6 +110,26 @@ class HttpSessionApiTest {
     }
 
     @Test
+    void aLostStartSessionResponseIsRetriedWithTheSameTokenAndStartsNoSecondSession() {
+        emulator.failNext("StartSession", 500, "InternalServerException", true);
+        emulator.failNext("StartSession", 429, "ThrottlingException", false);
+
+        StartedSession started = basic().startSession(request("app1", "token-retry"));
+
+        assertThat(emulator.sessionIds()).containsExactly(started.sessionId());
+        List<EmrServerlessEmulator.Call> calls = emulator.calls();
+        assertThat(calls).extracting(EmrServerlessEmulator.Call::status).containsExactly(500, 429, 200);
+        assertThat(calls).extracting(EmrServerlessEmulator.Call::body).allMatch(body -> body.contains("\"clientToken\":\"token-retry\""));
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        emulator.failNext("GetSession", 400, "ValidationException", false);
+        assertThatThrownBy(() -> basic().getSession("app1", "abc")).isInstanceOf(ValidationException.class);
+        assertThat(emulator.calls()).hasSize(1);
+    }
+
+    @Test
     void terminateMovesTheSessionToTerminatingAndIsIdempotent() {
         StartedSession started = basic().startSession(request("app1", "token-4"));
         basic().terminateSession("app1", started.sessionId());

@@ -58,6 +58,10 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final Random random;
     private final Duration terminateDelay;
     private final AtomicInteger requestIds = new AtomicInteger();
+    private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+
+    /** An error to answer the next call of an operation with; {@code afterProcessing}: the call took effect first. */
+    private record Fault(String operation, int status, String type, boolean afterProcessing) {}
 
     /** One request as it arrived: operation, who sent it, what it answered, and the body of a StartSession. */
     public record Call(String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
@@ -119,6 +123,26 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         return sessions.get(sessionId).request;
     }
 
+    /**
+     * Answers the next call of {@code operation} with this error. With {@code afterProcessing} the call
+     * takes effect first (a StartSession creates its session), as when a response is lost on the way back.
+     */
+    public void failNext(String operation, int status, String type, boolean afterProcessing) {
+        faults.add(new Fault(operation, status, type, afterProcessing));
+    }
+
+    private Fault takeFault(String operation) {
+        synchronized (faults) {
+            for (Fault fault : faults) {
+                if (fault.operation().equals(operation)) {
+                    faults.remove(fault);
+                    return fault;
+                }
+            }
+            return null;
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -150,7 +174,14 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 if (!auth.ok()) {
                     throw new ApiError(403, auth.errorType(), auth.message());
                 }
+                Fault fault = takeFault(route.operation);
+                if (fault != null && !fault.afterProcessing()) {
+                    throw new ApiError(fault.status(), fault.type(), "Injected fault");
+                }
                 JsonNode response = dispatch(route, auth.region(), query(exchange.getRequestURI()), body);
+                if (fault != null) {
+                    throw new ApiError(fault.status(), fault.type(), "Injected fault after the call took effect");
+                }
                 calls.add(new Call(route.operation, route.applicationId, accessKey, 200, null, recordedBody));
                 send(exchange, 200, response, null);
             } catch (ApiError e) {
