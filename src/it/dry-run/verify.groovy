@@ -8,6 +8,8 @@ assert log.contains('''[INFO] Dry run: StartSession request for application appr
   "name" : "dry",
   "idleTimeoutMinutes" : 30,
   "tags" : {
+    "created-by" : "emr-serverless-maven-plugin",
+    "maven-project" : "it.emr-serverless:dry-run",
     "team" : "data"
   },
   "configurationOverrides" : {

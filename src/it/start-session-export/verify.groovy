@@ -17,3 +17,6 @@ def emulated = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/session
 assert emulated.state in ['STARTED', 'IDLE']
 assert emulated.request.idleTimeoutMinutes == 30
 assert emulated.request.name == 'it-start-session-export'
+
+// The build succeeded and has no terminate-session: the session stays, on purpose, and the log says so.
+assert log.contains("[INFO] Session ${session.sessionId} stays running: the build succeeded. End it with emr-serverless:terminate-session; otherwise it ends after 30 idle minutes.")

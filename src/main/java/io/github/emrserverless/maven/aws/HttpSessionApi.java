@@ -1,9 +1,13 @@
 package io.github.emrserverless.maven.aws;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionEndpoint;
+import io.github.emrserverless.maven.session.SessionPage;
+import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartedSession;
@@ -12,6 +16,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -70,22 +77,40 @@ public final class HttpSessionApi implements SessionApi {
 
     @Override
     public StartedSession startSession(StartSessionRequest request) {
-        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), write(request), StartedSession.class);
+        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), Map.of(), write(request), StartedSession.class);
     }
 
     @Override
     public Session getSession(String applicationId, String sessionId) {
-        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), null, GetSessionResponse.class).session();
+        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), Map.of(), null, GetSessionResponse.class).session();
     }
 
     @Override
     public void terminateSession(String applicationId, String sessionId) {
-        call(SdkHttpMethod.DELETE, sessionPath(applicationId, sessionId), null, TerminateSessionResponse.class);
+        call(SdkHttpMethod.DELETE, sessionPath(applicationId, sessionId), Map.of(), null, TerminateSessionResponse.class);
     }
 
+    @Override
+    public SessionPage listSessions(String applicationId, List<SessionState> states, String nextToken) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        if (!states.isEmpty()) {
+            query.put("states", states.stream().map(SessionState::name).toList());
+        }
+        if (nextToken != null) {
+            query.put("nextToken", List.of(nextToken));
+        }
+        return call(SdkHttpMethod.GET, sessionsPath(applicationId), query, null, SessionPage.class);
+    }
+
+    @Override
+    public SessionEndpoint getSessionEndpoint(String applicationId, String sessionId) {
+        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId) + "/endpoint", Map.of(), null, SessionEndpoint.class);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record GetSessionResponse(Session session) {}
 
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record TerminateSessionResponse(String applicationId, String sessionId) {}
 
     private static String sessionsPath(String applicationId) {
@@ -96,11 +121,11 @@ public final class HttpSessionApi implements SessionApi {
         return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(sessionId);
     }
 
-    private <T> T call(SdkHttpMethod method, String path, String body, Class<T> responseType) {
+    private <T> T call(SdkHttpMethod method, String path, Map<String, List<String>> query, String body, Class<T> responseType) {
         RetryToken token = retryStrategy.acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME)).token();
         while (true) {
             try {
-                T response = callOnce(method, path, body, responseType);
+                T response = callOnce(method, path, query, body, responseType);
                 retryStrategy.recordSuccess(RecordSuccessRequest.create(token));
                 return response;
             } catch (SdkException failure) {
@@ -126,11 +151,13 @@ public final class HttpSessionApi implements SessionApi {
         }
     }
 
-    private <T> T callOnce(SdkHttpMethod method, String path, String body, Class<T> responseType) {
+    private <T> T callOnce(SdkHttpMethod method, String path, Map<String, List<String>> query, String body,
+            Class<T> responseType) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(method)
                 .uri(endpoint)
-                .encodedPath(stripTrailingSlash(endpoint.getRawPath()) + path);
+                .encodedPath(stripTrailingSlash(endpoint.getRawPath()) + path)
+                .rawQueryParameters(query);
         ContentStreamProvider payload = null;
         if (body != null) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import io.github.emrserverless.maven.aws.SdkLogging;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.session.ParameterOrigin;
 import io.github.emrserverless.maven.session.Reporter;
-import io.github.emrserverless.maven.session.SessionLaunchException;
+import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
             run();
         } catch (InvalidConfigurationException | AwsClients.NoRegionException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (SessionLaunchException e) {
+        } catch (SessionException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,14 +12,19 @@ import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
 import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
 import io.github.emrserverless.maven.config.SecretMasker;
 import io.github.emrserverless.maven.session.ApplicationPreflight;
+import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Durations;
 import io.github.emrserverless.maven.session.LaunchOptions;
-import io.github.emrserverless.maven.session.LaunchResult;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.ReadinessWaiter;
 import io.github.emrserverless.maven.session.Reporter;
+import io.github.emrserverless.maven.session.Session;
+import io.github.emrserverless.maven.session.SessionEndpoint;
+import io.github.emrserverless.maven.session.SessionException;
+import io.github.emrserverless.maven.session.SessionExporter;
 import io.github.emrserverless.maven.session.SessionFile;
+import io.github.emrserverless.maven.session.SessionHandover;
 import io.github.emrserverless.maven.session.SessionLauncher;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartSessionRequest;
@@ -33,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -110,11 +116,52 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * Adds {@code created-by=emr-serverless-maven-plugin}, {@code maven-project=<groupId>:<artifactId>} and,
+     * in CI, {@code ci-run=<GITHUB_RUN_ID, CI_PIPELINE_ID or BUILD_TAG>} to the tags, so that terminate-session
+     * can find sessions by tags. Tags in {@code <tags>} win.
+     */
+    @Parameter(property = "emr-serverless.defaultTags", defaultValue = "true")
+    private boolean defaultTags;
+
+    /**
+     * Leaves the session running when the build fails or is interrupted, for debugging. By default the
+     * plugin terminates a session it started whenever the build does not succeed before terminate-session ran.
+     */
+    @Parameter(property = "emr-serverless.keepSessionOnFailure", defaultValue = "false")
+    private boolean keepSessionOnFailure;
+
+    /**
+     * Once the session is ready, exports its Spark Connect endpoint as {@code emr-serverless.sessionEndpoint}
+     * and writes its auth token to {@code tokenFile}. Default: true when waiting for readiness.
+     */
+    @Parameter(property = "emr-serverless.exportEndpoint")
+    private Boolean exportEndpoint;
+
+    /**
+     * Also puts the auth token in the {@code emr-serverless.sessionAuthToken} property. Off by default: a
+     * property can reach logs and reports (for example {@code mvn -X}, or a plugin that prints its
+     * configuration); the owner-only token file cannot.
+     */
+    @Parameter(property = "emr-serverless.exportAuthToken", defaultValue = "false")
+    private boolean exportAuthToken;
+
+    /** Where the Spark Connect auth token is written, readable by its owner only. */
+    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session-token")
+    private File tokenFile;
+
+    private final SessionSafetyNet safetyNet;
+
+    @Inject
+    public StartSessionMojo(SessionSafetyNet safetyNet) {
+        this.safetyNet = safetyNet;
+    }
+
     @Override
     protected void run() throws MojoExecutionException, InterruptedException {
         Reporter reporter = reporter();
         ObjectMapper mapper = Json.mapper();
-        Duration timeout = parseWaitTimeout();
+        Duration timeout = Durations.parse(waitTimeout, "waitTimeout", origin());
         AwsSettings settings = awsSettings();
         if (sessionIdProperty == null || sessionIdProperty.isBlank()) {
             throw new InvalidConfigurationException("Invalid <sessionIdProperty> (from " + origin().of("sessionIdProperty")
@@ -125,7 +172,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                 .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
         StartSessionRequest request = new StartSessionRequest(applicationId,
                 clientToken == null ? UUID.randomUUID().toString() : clientToken, blankToNull(executionRoleArn),
-                name, idleTimeoutMinutes, orEmpty(tags),
+                name, idleTimeoutMinutes, tags(),
                 merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
         new StartSessionValidator(origin()).validate(request);
         merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
@@ -136,7 +183,15 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                     + " (not sent; secret-looking values masked):\n" + toJson(mapper, masked(request), true));
             return;
         }
-        SessionFile sessionFile = new SessionFile(mapper);
+        boolean fetchEndpoint = exportEndpoint == null ? waitForReady : exportEndpoint;
+        if (fetchEndpoint && !waitForReady) {
+            getLog().warn("<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
+            fetchEndpoint = false;
+        }
+        SessionExporter exporter = new SessionExporter(project.getProperties()::setProperty, new SessionFile(mapper),
+                new SessionExporter.Settings(sessionIdProperty, name, outputFile.toPath(), tokenFile.toPath(), exportAuthToken),
+                reporter);
+        WatchedHandover handover = new WatchedHandover(exporter, settings);
         try (AwsClients clients = openClients(settings, mapper)) {
             Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
@@ -144,32 +199,46 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                     clients.sessions(),
                     new ReadinessWaiter(clients.sessions(), poller, reporter),
                     reporter);
-            LaunchResult result = launcher.launch(request, new LaunchOptions(startApplication, waitForReady, timeout),
-                    started -> export(started, sessionFile));
-            result.ready().ifPresent(ready ->
-                    sessionFile.write(outputFile.toPath(), SessionFile.Content.of(result.started(), name, ready)));
+            launcher.launch(request, new LaunchOptions(startApplication, waitForReady, timeout, fetchEndpoint), handover);
+        } catch (SessionException e) {
+            if (handover.started != null && e.sessionEnded()) {
+                safetyNet.release(session, handover.started.applicationId(), handover.started.sessionId());
+            }
+            throw e;
         }
     }
 
-    private void export(StartedSession started, SessionFile sessionFile) {
-        exportProperty(sessionIdProperty, started.sessionId());
-        exportProperty(PROPERTY_PREFIX + "sessionArn", started.arn());
-        exportProperty(PROPERTY_PREFIX + "applicationId", started.applicationId());
-        sessionFile.write(outputFile.toPath(), SessionFile.Content.of(started, name, null));
-    }
+    /** Puts the session under the safety net before exporting it, so that no failure after StartSession leaks it. */
+    private final class WatchedHandover implements SessionHandover {
+        private final SessionExporter exporter;
+        private final AwsSettings settings;
+        private StartedSession started;
 
-    private void exportProperty(String key, String value) {
-        project.getProperties().setProperty(key, value);
-        getLog().debug("Exported project property " + key + "=" + value);
-    }
-
-    private Duration parseWaitTimeout() {
-        try {
-            return Durations.parse(waitTimeout);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("Invalid <waitTimeout> '" + waitTimeout + "' (from "
-                    + origin().of("waitTimeout") + "); allowed: " + Durations.ALLOWED + ".");
+        WatchedHandover(SessionExporter exporter, AwsSettings settings) {
+            this.exporter = exporter;
+            this.settings = settings;
         }
+
+        @Override
+        public void started(StartedSession session) {
+            started = session;
+            if (!keepSessionOnFailure) {
+                safetyNet.watch(StartSessionMojo.this.session, new PendingSession(session, settings, idleTimeoutMinutes), getLog());
+            }
+            exporter.started(session);
+        }
+
+        @Override
+        public void ready(StartedSession session, Session ready, SessionEndpoint endpoint) {
+            exporter.ready(session, ready, endpoint);
+        }
+    }
+
+    private Map<String, String> tags() {
+        Map<String, String> defaults = defaultTags
+                ? DefaultTags.of(project.getGroupId(), project.getArtifactId(), System.getenv())
+                : Map.of();
+        return DefaultTags.merge(defaults, orEmpty(tags));
     }
 
     private List<java.nio.file.Path> files() {

@@ -33,7 +33,7 @@ public final class ApplicationPreflight {
         try {
             application = get(applicationId);
         } catch (ResourceNotFoundException e) {
-            throw new SessionLaunchException("Application " + applicationId + " was not found. Check <applicationId>"
+            throw new SessionException("Application " + applicationId + " was not found. Check <applicationId>"
                     + " and that <region> is the application's region.", e);
         } catch (SdkException e) {
             if (ServiceErrors.isAccessDenied(e)) {
@@ -41,7 +41,7 @@ public final class ApplicationPreflight {
                         + " going on, StartSession will tell. Grant emr-serverless:GetApplication for clearer errors.");
                 return;
             }
-            throw new SessionLaunchException(ServiceErrors.describe("GetApplication", "application " + applicationId, e), e);
+            throw new SessionException(ServiceErrors.describe("GetApplication", "application " + applicationId, e), e);
         }
         if (!SETTLED.contains(application.state())) {
             application = await(applicationId, application, SETTLED, timeout);
@@ -49,7 +49,7 @@ public final class ApplicationPreflight {
         switch (application.state()) {
             case STARTED -> reporter.debug(() -> "Application " + applicationId + " is STARTED");
             case CREATED, STOPPED -> startIfNeeded(application, startApplication, timeout);
-            default -> throw new SessionLaunchException("Application " + applicationId + " is "
+            default -> throw new SessionException("Application " + applicationId + " is "
                     + application.stateAsString() + detail(application) + " and cannot run sessions.");
         }
     }
@@ -65,7 +65,7 @@ public final class ApplicationPreflight {
             return;
         }
         if (!startApplication) {
-            throw new SessionLaunchException("Application " + id + " is " + application.stateAsString()
+            throw new SessionException("Application " + id + " is " + application.stateAsString()
                     + " and has auto-start disabled. Start it (aws emr-serverless start-application --application-id "
                     + id + "), enable auto-start, or set <startApplication>true</startApplication>.");
         }
@@ -73,12 +73,12 @@ public final class ApplicationPreflight {
         try {
             client.startApplication(r -> r.applicationId(id));
         } catch (SdkException e) {
-            throw new SessionLaunchException(ServiceErrors.describe("StartApplication", "application " + id, e), e);
+            throw new SessionException(ServiceErrors.describe("StartApplication", "application " + id, e), e);
         }
         // A start that fails leaves the application STOPPED again, so only these two end the wait.
         Application started = await(id, application, EnumSet.of(ApplicationState.STARTED, ApplicationState.TERMINATED), timeout);
         if (started.state() != ApplicationState.STARTED) {
-            throw new SessionLaunchException("Application " + id + " did not start: it is "
+            throw new SessionException("Application " + id + " did not start: it is "
                     + started.stateAsString() + detail(started) + ".");
         }
         reporter.info("Application " + id + " is STARTED");
@@ -95,10 +95,10 @@ public final class ApplicationPreflight {
                 return application;
             }, application -> accepted.contains(application.state()));
         } catch (Poller.PollTimeoutException e) {
-            throw new SessionLaunchException("Application " + id + " did not settle within " + Durations.format(timeout)
+            throw new SessionException("Application " + id + " did not settle within " + Durations.format(timeout)
                     + "; it is " + ((Application) e.lastAnswer()).stateAsString() + ". Raise <waitTimeout> or check the application.");
         } catch (SdkException e) {
-            throw new SessionLaunchException(ServiceErrors.describe("GetApplication", "application " + id, e), e);
+            throw new SessionException(ServiceErrors.describe("GetApplication", "application " + id, e), e);
         }
     }
 

@@ -40,6 +40,16 @@ public final class Durations {
         return duration;
     }
 
+    /** Parses a parameter's value; an invalid one names the parameter, its source and what is allowed. */
+    public static Duration parse(String text, String parameter, ParameterOrigin origin) {
+        try {
+            return parse(text == null ? "" : text);
+        } catch (IllegalArgumentException e) {
+            throw new io.github.emrserverless.maven.config.InvalidConfigurationException("Invalid <" + parameter + "> '" + text
+                    + "' (from " + origin.of(parameter) + "); allowed: " + ALLOWED + ".");
+        }
+    }
+
     /** Short human form: 850ms, 12s, 3m05s, 1h02m. */
     public static String format(Duration duration) {
         long millis = duration.toMillis();

@@ -16,4 +16,16 @@ public interface SessionApi {
     Session getSession(String applicationId, String sessionId);
 
     void terminateSession(String applicationId, String sessionId);
+
+    /**
+     * One page of ListSessions. Its sessions are summaries: no idle timeout, tags or timestamps beyond
+     * created and updated (read those with {@link #getSession}).
+     *
+     * @param states only sessions in these states; empty for all
+     * @param nextToken the previous page's token, or null for the first page
+     */
+    SessionPage listSessions(String applicationId, java.util.List<SessionState> states, String nextToken);
+
+    /** The Spark Connect endpoint of a ready session and a time-limited token for it. */
+    SessionEndpoint getSessionEndpoint(String applicationId, String sessionId);
 }

@@ -1,11 +1,11 @@
 package io.github.emrserverless.maven.session;
 
 /** The session failed or was terminated by someone else; there is nothing left to clean up. */
-public class SessionEndedException extends SessionLaunchException {
+public class SessionEndedException extends SessionException {
 
     private static final long serialVersionUID = 1L;
 
     public SessionEndedException(String message) {
-        super(message);
+        super(message, null, true);
     }
 }

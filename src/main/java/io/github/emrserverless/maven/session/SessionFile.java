@@ -17,15 +17,22 @@ public final class SessionFile {
         this.mapper = mapper;
     }
 
-    /** The file's content; timestamps as ISO-8601 text, absent members omitted. */
+    /** The file's content; timestamps as ISO-8601 text, absent members omitted. Never the auth token. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Content(String applicationId, String sessionId, String arn, String state, String name, String startedAt) {
+    public record Content(String applicationId, String sessionId, String arn, String state, String name, String startedAt,
+            String endpoint, String authTokenExpiresAt) {
 
-        public static Content of(StartedSession started, String name, Session session) {
+        /**
+         * @param session the session once ready, or null right after StartSession
+         * @param endpoint the Spark Connect endpoint, or null
+         */
+        public static Content of(StartedSession started, String name, Session session, SessionEndpoint endpoint) {
             return new Content(started.applicationId(), started.sessionId(), started.arn(),
                     session == null ? SessionState.SUBMITTED.name() : session.state().name(),
                     name,
-                    session == null || session.startedAt() == null ? null : session.startedAt().toString());
+                    session == null || session.startedAt() == null ? null : session.startedAt().toString(),
+                    endpoint == null ? null : endpoint.endpoint(),
+                    endpoint == null || endpoint.authTokenExpiresAt() == null ? null : endpoint.authTokenExpiresAt().toString());
         }
     }
 

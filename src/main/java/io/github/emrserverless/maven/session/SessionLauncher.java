@@ -1,6 +1,5 @@
 package io.github.emrserverless.maven.session;
 
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -22,11 +21,8 @@ public final class SessionLauncher {
         this.reporter = reporter;
     }
 
-    /**
-     * @param onStarted called as soon as the session exists (to export its identity); if it throws, the
-     *     session is terminated
-     */
-    public LaunchResult launch(StartSessionRequest request, LaunchOptions options, Consumer<StartedSession> onStarted)
+    /** @param handover receives the session as it becomes usable; if it throws, the session is terminated */
+    public LaunchResult launch(StartSessionRequest request, LaunchOptions options, SessionHandover handover)
             throws InterruptedException {
         String applicationId = request.applicationId();
         preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout());
@@ -34,48 +30,62 @@ public final class SessionLauncher {
         try {
             started = api.startSession(request);
         } catch (SdkException e) {
-            throw new SessionLaunchException(ServiceErrors.describe("StartSession", "application " + applicationId, e), e);
+            throw new SessionException(ServiceErrors.describe("StartSession", "application " + applicationId, e), e);
         }
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
+        String operation = "GetSession";
         try {
-            onStarted.accept(started);
+            handover.started(started);
             if (!options.waitForReady()) {
                 return new LaunchResult(started, null);
             }
             Session ready = waiter.awaitReady(started, options.waitTimeout());
             reporter.info("Session " + started.sessionId() + " is ready (" + ready.state() + ")");
+            operation = "GetSessionEndpoint";
+            SessionEndpoint endpoint = options.fetchEndpoint()
+                    ? api.getSessionEndpoint(started.applicationId(), started.sessionId())
+                    : null;
+            handover.ready(started, ready, endpoint);
             return new LaunchResult(started, ready);
         } catch (SessionEndedException e) {
             throw e;
         } catch (Poller.PollTimeoutException e) {
             Session last = (Session) e.lastAnswer();
-            throw new SessionLaunchException("Session " + started.sessionId() + " was not ready within "
+            Cleanup cleanup = terminate(started);
+            throw new SessionException("Session " + started.sessionId() + " was not ready within "
                     + Durations.format(options.waitTimeout()) + " (last state " + last.state() + ": "
-                    + last.stateDetails() + "). " + terminate(started) + " Raise <waitTimeout> if sessions need longer.");
+                    + last.stateDetails() + "). " + cleanup.message() + " Raise <waitTimeout> if sessions need longer.",
+                    e, cleanup.ended());
         } catch (InterruptedException e) {
             // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
             Thread.interrupted();
-            String outcome = terminate(started);
+            Cleanup cleanup = terminate(started);
             Thread.currentThread().interrupt();
-            throw new SessionLaunchException("Interrupted while waiting for session " + started.sessionId() + ". " + outcome, e);
+            throw new SessionException("Interrupted while waiting for session " + started.sessionId() + ". "
+                    + cleanup.message(), e, cleanup.ended());
         } catch (SdkException e) {
-            throw new SessionLaunchException(ServiceErrors.describe("GetSession", "session " + started.sessionId(), e)
-                    + " " + terminate(started), e);
+            Cleanup cleanup = terminate(started);
+            throw new SessionException(ServiceErrors.describe(operation, "session " + started.sessionId(), e)
+                    + " " + cleanup.message(), e, cleanup.ended());
         } catch (RuntimeException | Error e) {
-            String outcome = terminate(started);
-            throw new SessionLaunchException("Could not hand over session " + started.sessionId() + ": " + e + ". " + outcome, e);
+            Cleanup cleanup = terminate(started);
+            throw new SessionException("Could not hand over session " + started.sessionId() + ": " + e + ". "
+                    + cleanup.message(), e, cleanup.ended());
         }
     }
 
+    private record Cleanup(boolean ended, String message) {}
+
     /** Ends a session that could not be handed over, and says how that went. */
-    private String terminate(StartedSession started) {
+    private Cleanup terminate(StartedSession started) {
         try {
             api.terminateSession(started.applicationId(), started.sessionId());
             reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
-            return "The session was terminated.";
+            return new Cleanup(true, "The session was terminated.");
         } catch (SdkException e) {
-            return "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws emr-serverless"
-                    + " terminate-session --application-id " + started.applicationId() + " --session-id " + started.sessionId();
+            return new Cleanup(false, "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
+                    + " emr-serverless terminate-session --application-id " + started.applicationId() + " --session-id "
+                    + started.sessionId());
         }
     }
 }

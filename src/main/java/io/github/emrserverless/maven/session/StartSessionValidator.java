@@ -60,6 +60,13 @@ public final class StartSessionValidator {
         }
     }
 
+    /** Session IDs have the same form as application IDs. */
+    public static void validateSessionId(String sessionId, ParameterOrigin origin) {
+        if (!ID.matcher(sessionId).matches()) {
+            throw new InvalidConfigurationException(message("sessionId", sessionId, origin, "1 to 64 characters of 0-9 and a-z"));
+        }
+    }
+
     private void validateTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
             throw invalidTags("(" + tags.size() + " entries)", "at most " + MAX_TAGS + " tags");

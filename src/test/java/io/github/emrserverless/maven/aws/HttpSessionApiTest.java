@@ -11,6 +11,8 @@ import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionEndpoint;
+import io.github.emrserverless.maven.session.SessionPage;
 import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartedSession;
@@ -45,6 +47,8 @@ class HttpSessionApiTest {
                 .credentials(new EmulatorCredentials("ASIATEMP", "temp-secret", "temp-session-token"))
                 .application(ApplicationSpec.started("app1"))
                 .application(ApplicationSpec.started("nosessions").withSessionEnabled(false))
+                .application(ApplicationSpec.started("listed"))
+                .pageSize(2)
                 .start();
     }
 
@@ -135,6 +139,40 @@ class HttpSessionApiTest {
         basic().terminateSession("app1", started.sessionId());
         assertThat(emulator.sessionState(started.sessionId())).isIn("TERMINATING", "TERMINATED");
         basic().terminateSession("app1", started.sessionId());
+    }
+
+    @Test
+    void listSessionsFiltersByStateAndPages() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(basic().startSession(request("listed", "list-" + i)).sessionId());
+        }
+        basic().terminateSession("listed", ids.get(0));
+
+        SessionPage first = basic().listSessions("listed", List.of(), null);
+        assertThat(first.sessions()).hasSize(2);
+        assertThat(first.nextToken()).isNotNull();
+        SessionPage second = basic().listSessions("listed", List.of(), first.nextToken());
+        assertThat(second.sessions()).hasSize(1);
+        assertThat(second.nextToken()).isNull();
+
+        SessionPage live = basic().listSessions("listed", List.of(SessionState.SUBMITTED, SessionState.STARTING), null);
+        assertThat(live.sessions()).extracting(Session::sessionId).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(live.sessions()).allSatisfy(s -> assertThat(s.tags()).isNull());
+    }
+
+    @Test
+    void sessionEndpointOnlyForReadySessionsAndItsTokenStaysOutOfToString() throws Exception {
+        StartedSession started = basic().startSession(request("app1", "token-endpoint"));
+        assertThatThrownBy(() -> basic().getSessionEndpoint("app1", started.sessionId())).isInstanceOf(ValidationException.class);
+        Thread.sleep(700);
+
+        SessionEndpoint endpoint = basic().getSessionEndpoint("app1", started.sessionId());
+
+        assertThat(endpoint.endpoint()).startsWith("sc://" + started.sessionId());
+        assertThat(endpoint.authToken()).startsWith("emulated-token-");
+        assertThat(endpoint.authTokenExpiresAt()).isAfter(java.time.Instant.now());
+        assertThat(endpoint.toString()).doesNotContain(endpoint.authToken()).contains("authToken=****");
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Random random;
     private final Duration terminateDelay;
+    private final int pageSize;
     private final AtomicInteger requestIds = new AtomicInteger();
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
 
@@ -70,6 +71,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         this.verifier = new SigV4Verifier(Map.copyOf(builder.credentials), builder.anyKeySecret);
         this.random = new Random(builder.seed);
         this.terminateDelay = builder.terminateDelay;
+        this.pageSize = builder.pageSize;
         Instant now = Instant.now();
         for (ApplicationSpec spec : builder.applications) {
             applications.put(spec.applicationId(), new EmulatedApplication(spec, now));
@@ -447,7 +449,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         if (states.size() > 1) {
             matching.sort((a, b) -> Integer.compare(states.indexOf(a.timeline.at(now)), states.indexOf(b.timeline.at(now))));
         }
-        int pageSize = query.containsKey("maxResults") ? Integer.parseInt(query.get("maxResults").get(0)) : 50;
+        int pageSize = query.containsKey("maxResults") ? Integer.parseInt(query.get("maxResults").get(0)) : this.pageSize;
         int offset = 0;
         if (query.containsKey("nextToken")) {
             String token = query.get("nextToken").get(0);
@@ -590,6 +592,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         private int port;
         private long seed = 42;
         private Duration terminateDelay = Duration.ofMillis(300);
+        private int pageSize = 50;
 
         public Builder credentials(EmulatorCredentials accepted) {
             credentials.put(accepted.accessKeyId(), accepted);
@@ -619,6 +622,12 @@ public final class EmrServerlessEmulator implements AutoCloseable {
 
         public Builder terminateDelay(Duration delay) {
             this.terminateDelay = delay;
+            return this;
+        }
+
+        /** The ListSessions page size when the request has no maxResults (the service's is unspecified). */
+        public Builder pageSize(int size) {
+            this.pageSize = size;
             return this;
         }
 

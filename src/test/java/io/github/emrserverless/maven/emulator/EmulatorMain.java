@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Applications, one per scenario: {@code appready}, {@code appstopped} and {@code appstoppedkeep} (auto-start off),
  * {@code appautostart}, {@code appcreating}, {@code appfailing}, {@code appslow} (never ready),
- * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}.
+ * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}, {@code appreaper},
+ * {@code appsigterm} (never ready). ListSessions pages hold 2 sessions.
  */
 public final class EmulatorMain {
 
@@ -49,6 +50,11 @@ public final class EmulatorMain {
                 .application(ApplicationSpec.started("appoldrelease").withReleaseLabel("emr-7.12.0"))
                 .application(ApplicationSpec.started("appterminated").withState("TERMINATED"))
                 .application(ApplicationSpec.started("appdemo").withSessions(Duration.ofSeconds(3), SessionOutcome.READY))
+                .application(ApplicationSpec.started("appreaper").withSessions(second, SessionOutcome.READY))
+                .application(ApplicationSpec.started("applisted"))
+                .application(ApplicationSpec.started("appsigterm").withSessions(second, SessionOutcome.NEVER_READY))
+                // Small pages, so that ListSessions callers must follow nextToken.
+                .pageSize(2)
                 .start();
         System.out.println("EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");
         CountDownLatch never = new CountDownLatch(1);

@@ -83,7 +83,7 @@ class ApplicationPreflightTest {
     @Test
     void withoutStartApplicationAStoppedApplicationFailsClearly() {
         assertThatThrownBy(() -> preflight().ensureReady("stoppednoauto2", false, Duration.ofSeconds(10)))
-                .isInstanceOf(SessionLaunchException.class)
+                .isInstanceOf(SessionException.class)
                 .hasMessage("Application stoppednoauto2 is STOPPED and has auto-start disabled. Start it (aws emr-serverless"
                         + " start-application --application-id stoppednoauto2), enable auto-start, or set"
                         + " <startApplication>true</startApplication>.");

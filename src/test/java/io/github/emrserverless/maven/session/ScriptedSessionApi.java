@@ -56,6 +56,18 @@ final class ScriptedSessionApi implements SessionApi {
     }
 
     @Override
+    public SessionPage listSessions(String applicationId, List<SessionState> states, String nextToken) {
+        calls.add("ListSessions");
+        return new SessionPage(List.of(getSession(applicationId, "s1")), null);
+    }
+
+    @Override
+    public SessionEndpoint getSessionEndpoint(String applicationId, String sessionId) {
+        calls.add("GetSessionEndpoint");
+        return new SessionEndpoint(applicationId, sessionId, "sc://endpoint", "secret-token", clock.instant().plusSeconds(3600));
+    }
+
+    @Override
     public void terminateSession(String applicationId, String sessionId) {
         calls.add("TerminateSession");
         if (terminateFailure != null) {

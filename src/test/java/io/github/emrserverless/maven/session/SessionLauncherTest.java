@@ -23,6 +23,18 @@ class SessionLauncherTest {
     final RecordingReporter reporter = new RecordingReporter();
     final List<String> log = reporter.lines;
     final List<StartedSession> exported = new ArrayList<>();
+    final List<SessionEndpoint> endpoints = new ArrayList<>();
+    final SessionHandover handover = new SessionHandover() {
+        @Override
+        public void started(StartedSession started) {
+            exported.add(started);
+        }
+
+        @Override
+        public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+            endpoints.add(endpoint);
+        }
+    };
 
     /** An application that is always STARTED. */
     final EmrServerlessClient startedApplication = new EmrServerlessClient() {
@@ -53,7 +65,7 @@ class SessionLauncherTest {
     }
 
     LaunchResult launch(Duration timeout) throws InterruptedException {
-        return launcher().launch(request(), new LaunchOptions(true, true, timeout), exported::add);
+        return launcher().launch(request(), new LaunchOptions(true, true, timeout, true), handover);
     }
 
     @Test
@@ -64,6 +76,7 @@ class SessionLauncherTest {
 
         assertThat(result.ready()).get().extracting(Session::state).isEqualTo(SessionState.IDLE);
         assertThat(exported).containsExactly(result.started());
+        assertThat(endpoints).extracting(SessionEndpoint::endpoint).containsExactly("sc://endpoint");
         assertThat(log).containsSubsequence(
                 "info: Started session s1 on application app",
                 "info: Session s1 is STARTING after 6s",
@@ -74,7 +87,7 @@ class SessionLauncherTest {
 
     @Test
     void exportsBeforeWaitingSoLaterStepsSeeTheSessionEvenWithoutWaiting() throws Exception {
-        LaunchResult result = launcher().launch(request(), new LaunchOptions(true, false, Duration.ofMinutes(1)), exported::add);
+        LaunchResult result = launcher().launch(request(), new LaunchOptions(true, false, Duration.ofMinutes(1), true), handover);
 
         assertThat(result.ready()).isEmpty();
         assertThat(exported).hasSize(1);
@@ -109,7 +122,7 @@ class SessionLauncherTest {
         api.then(Duration.ofSeconds(1), SessionState.STARTING);
 
         assertThatThrownBy(() -> launch(Duration.ofSeconds(30)))
-                .isInstanceOf(SessionLaunchException.class)
+                .isInstanceOf(SessionException.class)
                 .hasMessage("Session s1 was not ready within 30s (last state STARTING: details of STARTING)."
                         + " The session was terminated. Raise <waitTimeout> if sessions need longer.");
         assertThat(api.calls("TerminateSession")).isEqualTo(1);
@@ -126,8 +139,8 @@ class SessionLauncherTest {
         SessionLauncher launcher = new SessionLauncher(new ApplicationPreflight(startedApplication, new Poller(clock, clock, PollSchedule.DEFAULT), reporter),
                 api, new ReadinessWaiter(api, poller, reporter), reporter);
         try {
-            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1)), exported::add))
-                    .isInstanceOf(SessionLaunchException.class)
+            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), handover))
+                    .isInstanceOf(SessionException.class)
                     .hasMessage("Interrupted while waiting for session s1. The session was terminated.");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
@@ -138,13 +151,22 @@ class SessionLauncherTest {
 
     @Test
     void aFailedHandOverTerminatesTheSession() {
-        assertThatThrownBy(() -> launcher().launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1)), s -> {
-                    throw new UncheckedIOException(new java.io.IOException("disk full"));
-                }))
-                .isInstanceOf(SessionLaunchException.class)
+        api.then(Duration.ofSeconds(3), SessionState.IDLE);
+        SessionHandover failing = new SessionHandover() {
+            @Override
+            public void started(StartedSession started) {}
+
+            @Override
+            public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+                throw new UncheckedIOException(new java.io.IOException("disk full"));
+            }
+        };
+        assertThatThrownBy(() -> launcher().launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), failing))
+                .isInstanceOf(SessionException.class)
                 .hasMessageContaining("Could not hand over session s1")
                 .hasMessageContaining("disk full")
-                .hasMessageEndingWith("The session was terminated.");
+                .hasMessageEndingWith("The session was terminated.")
+                .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isTrue());
         assertThat(api.calls("TerminateSession")).isEqualTo(1);
     }
 
@@ -154,9 +176,10 @@ class SessionLauncherTest {
         api.terminateFailure = InternalServerException.builder().message("still boom").statusCode(500).build();
 
         assertThatThrownBy(() -> launch(Duration.ofMinutes(1)))
-                .isInstanceOf(SessionLaunchException.class)
+                .isInstanceOf(SessionException.class)
                 .hasMessageStartingWith("GetSession failed for session s1: ")
                 .hasMessageContaining("Terminating it failed too (still boom)")
-                .hasMessageEndingWith("end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1");
+                .hasMessageEndingWith("end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1")
+                .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isFalse());
     }
 }

@@ -1,0 +1,42 @@
+import groovy.json.JsonSlurper
+import java.util.concurrent.TimeUnit
+
+def key = 'AKIDITSIGTERM'
+def calls = { new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == key } }
+def out = new File(basedir, 'nested-build.log')
+def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+// The same repositories as the invoker's builds: its local repository, backed by the developer's.
+def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository")).toURI()
+def settings = new File(basedir, 'nested-settings.xml')
+settings.text = """<settings><profiles><profile><id>it-repo</id><activation><activeByDefault>true</activeByDefault></activation>
+  <repositories><repository><id>local.central</id><url>${userRepository}</url></repository></repositories>
+  <pluginRepositories><pluginRepository><id>local.central</id><url>${userRepository}</url></pluginRepository></pluginRepositories>
+</profile></profiles></settings>"""
+def builder = new ProcessBuilder(mvn, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+        "-Demr-serverless.endpoint=${emulatorUri}", 'verify')
+        .directory(basedir)
+        .redirectErrorStream(true)
+        .redirectOutput(out)
+builder.environment().putAll([
+        AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'eu-west-1',
+        AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true'])
+def process = builder.start()
+try {
+    def deadline = System.currentTimeMillis() + 90_000
+    while (!calls().any { it.operation == 'GetSession' }) {
+        assert process.alive : "the nested build ended early:\n${out.text}"
+        assert System.currentTimeMillis() < deadline : "no GetSession within 90 s:\n${out.text}"
+        sleep 200
+    }
+    process.destroy() // SIGTERM
+    assert process.waitFor(60, TimeUnit.SECONDS) : "the nested build did not stop after SIGTERM"
+} finally {
+    process.destroyForcibly()
+}
+
+def log = out.text
+def id = (log =~ /Started session ([0-9a-z]{16})/)[0][1]
+assert log.contains("Terminated session ${id} because the build was interrupted before terminate-session ran.")
+def emulated = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions")).find { it.sessionId == id }
+assert emulated.state in ['TERMINATING', 'TERMINATED']
+assert calls().count { it.operation == 'TerminateSession' } == 1

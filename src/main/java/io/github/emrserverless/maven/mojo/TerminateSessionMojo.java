@@ -1,0 +1,96 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Durations;
+import io.github.emrserverless.maven.session.PollSchedule;
+import io.github.emrserverless.maven.session.Poller;
+import io.github.emrserverless.maven.session.SessionTerminator;
+import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.StartSessionValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Terminates the session that start-session started (its exported {@code emr-serverless.sessionId} and
+ * {@code emr-serverless.applicationId} are picked up without configuration), idempotently. Without a
+ * session ID but with {@code matchTags}, terminates every live session of the application whose tags match:
+ * a janitor for CI.
+ */
+@Mojo(name = "terminate-session", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
+
+    /** The session to terminate. Default: the one start-session exported in this build. */
+    @Parameter(property = "emr-serverless.sessionId")
+    private String sessionId;
+
+    /** Waits until the session is TERMINATED. */
+    @Parameter(property = "emr-serverless.waitForTermination", defaultValue = "true")
+    private boolean waitForTermination;
+
+    /** How long to wait for termination: ISO-8601 ({@code PT5M}) or {@code 90s}, {@code 5m}. */
+    @Parameter(property = "emr-serverless.terminationTimeout", defaultValue = "5m")
+    private String terminationTimeout;
+
+    /** Fails the build when the session does not exist, instead of warning. */
+    @Parameter(property = "emr-serverless.failIfMissing", defaultValue = "false")
+    private boolean failIfMissing;
+
+    /**
+     * Reaper mode, when no {@code sessionId} is given: terminate every live session of the application that
+     * has all these tags, e.g. {@code <maven-project>com.example:app</maven-project>} or {@code <ci-run>...</ci-run>}.
+     */
+    @Parameter
+    private Map<String, String> matchTags;
+
+    private final SessionSafetyNet safetyNet;
+
+    @Inject
+    public TerminateSessionMojo(SessionSafetyNet safetyNet) {
+        this.safetyNet = safetyNet;
+    }
+
+    @Override
+    protected void run() throws InterruptedException {
+        StartSessionValidator.validateApplicationId(applicationId, origin());
+        String id = blankToNull(sessionId);
+        boolean reaper = id == null && matchTags != null && !matchTags.isEmpty();
+        if (id == null && !reaper) {
+            throw new InvalidConfigurationException("Missing <sessionId>. Run start-session earlier in the build,"
+                    + " set it in the configuration or pass -Demr-serverless.sessionId=<id>; or set <matchTags> to"
+                    + " terminate every live session with those tags.");
+        }
+        if (id != null) {
+            StartSessionValidator.validateSessionId(id, origin());
+        }
+        Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin());
+        AwsSettings settings = awsSettings();
+        Instant start = Instant.now();
+        try (AwsClients clients = openClients(settings, Json.mapper())) {
+            SessionTerminator terminator = new SessionTerminator(clients.sessions(),
+                    new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter());
+            List<String> terminating = reaper
+                    ? terminator.terminateMatching(applicationId, matchTags)
+                    : terminator.terminate(applicationId, id, failIfMissing) == SessionTerminator.Outcome.TERMINATED
+                            ? List.of(id)
+                            : List.of();
+            // Ending, ended or missing: either way the safety net has nothing left to do for them.
+            terminating.forEach(ended -> safetyNet.release(session, applicationId, ended));
+            if (id != null) {
+                safetyNet.release(session, applicationId, id);
+            }
+            if (waitForTermination) {
+                terminator.awaitEnded(applicationId, terminating, timeout, start);
+            }
+        }
+    }
+}

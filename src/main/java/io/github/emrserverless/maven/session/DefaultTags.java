@@ -1,0 +1,48 @@
+package io.github.emrserverless.maven.session;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tags start-session adds so that a janitor can find what a build started: who created it, for which
+ * project, and in which CI run. The user's own tags win on conflict.
+ */
+public final class DefaultTags {
+
+    public static final String CREATED_BY = "created-by";
+    public static final String CREATED_BY_VALUE = "emr-serverless-maven-plugin";
+    public static final String MAVEN_PROJECT = "maven-project";
+    public static final String CI_RUN = "ci-run";
+    /** GitHub Actions, GitLab CI, Jenkins: the first one set names the run. */
+    static final List<String> CI_RUN_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG");
+
+    private DefaultTags() {}
+
+    public static Map<String, String> of(String groupId, String artifactId, Map<String, String> environment) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(CREATED_BY, CREATED_BY_VALUE);
+        tags.put(MAVEN_PROJECT, sanitize(groupId + ":" + artifactId));
+        for (String variable : CI_RUN_VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                tags.put(CI_RUN, sanitize(value));
+                break;
+            }
+        }
+        return tags;
+    }
+
+    /** Defaults first, the user's tags over them. */
+    public static Map<String, String> merge(Map<String, String> defaults, Map<String, String> user) {
+        Map<String, String> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(user);
+        return merged;
+    }
+
+    /** Tag values allow letters, digits, spaces and {@code _ . : / = + - @}, up to 256 characters. */
+    static String sanitize(String value) {
+        String cleaned = value.replaceAll("[^A-Za-z0-9 /_.:=+@-]", "_");
+        return cleaned.length() > 256 ? cleaned.substring(0, 256) : cleaned;
+    }
+}

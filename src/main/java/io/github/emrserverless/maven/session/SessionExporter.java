@@ -1,0 +1,61 @@
+package io.github.emrserverless.maven.session;
+
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+/**
+ * Hands a session to the rest of the build: properties, the output file and, once ready, the Spark Connect
+ * endpoint with its token in an owner-only file. The token goes into a property only when asked for.
+ */
+public final class SessionExporter implements SessionHandover {
+
+    public static final String PREFIX = "emr-serverless.";
+
+    /**
+     * @param tokenFile where the Spark Connect auth token goes
+     * @param exportAuthToken also put the token in the {@code emr-serverless.sessionAuthToken} property
+     */
+    public record Settings(String sessionIdProperty, String name, Path outputFile, Path tokenFile, boolean exportAuthToken) {}
+
+    private final BiConsumer<String, String> properties;
+    private final SessionFile sessionFile;
+    private final Settings settings;
+    private final Reporter reporter;
+
+    /** @param properties sets one exported property; the value of the auth token property is never logged */
+    public SessionExporter(BiConsumer<String, String> properties, SessionFile sessionFile, Settings settings, Reporter reporter) {
+        this.properties = properties;
+        this.sessionFile = sessionFile;
+        this.settings = settings;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public void started(StartedSession started) {
+        export(settings.sessionIdProperty(), started.sessionId());
+        export(PREFIX + "sessionArn", started.arn());
+        export(PREFIX + "applicationId", started.applicationId());
+        sessionFile.write(settings.outputFile(), SessionFile.Content.of(started, settings.name(), null, null));
+    }
+
+    @Override
+    public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+        if (endpoint != null) {
+            export(PREFIX + "sessionEndpoint", endpoint.endpoint());
+            TokenFile.write(settings.tokenFile(), endpoint.authToken());
+            export(PREFIX + "sessionTokenFile", settings.tokenFile().toString());
+            if (settings.exportAuthToken()) {
+                properties.accept(PREFIX + "sessionAuthToken", endpoint.authToken());
+                reporter.debug(() -> "Exported property " + PREFIX + "sessionAuthToken=****");
+            }
+            reporter.info("Spark Connect endpoint " + endpoint.endpoint() + " (auth token in " + settings.tokenFile()
+                    + ", valid until " + endpoint.authTokenExpiresAt() + ")");
+        }
+        sessionFile.write(settings.outputFile(), SessionFile.Content.of(started, settings.name(), session, endpoint));
+    }
+
+    private void export(String key, String value) {
+        properties.accept(key, value);
+        reporter.debug(() -> "Exported property " + key + "=" + value);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.emrserverless.maven.session;
+
+/** Receives a session as it becomes usable; if either method throws, the launcher terminates the session. */
+public interface SessionHandover {
+
+    /** As soon as StartSession answered: the identity is all there is yet. */
+    void started(StartedSession started);
+
+    /**
+     * Once the session is ready.
+     *
+     * @param endpoint its Spark Connect endpoint, or null when not asked for
+     */
+    void ready(StartedSession started, Session session, SessionEndpoint endpoint);
+}

@@ -1,0 +1,51 @@
+package io.github.emrserverless.maven.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Sessions as a plain-text table, for people at a terminal. */
+public final class SessionTable {
+
+    private static final List<String> HEADER = List.of("ID", "NAME", "STATE", "CREATED", "IDLE TIMEOUT", "TAGS");
+
+    private SessionTable() {}
+
+    public static List<String> lines(List<Session> sessions) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Session session : sessions) {
+            rows.add(List.of(
+                    session.sessionId(),
+                    session.name() == null ? "-" : session.name(),
+                    String.valueOf(session.state()),
+                    session.createdAt() == null ? "-" : session.createdAt().toString(),
+                    session.idleTimeoutMinutes() == null ? "-" : session.idleTimeoutMinutes() + " min",
+                    tags(session.tags())));
+        }
+        int[] widths = new int[HEADER.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + widths[i] + "s  ", row.get(i)));
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    private static String tags(Map<String, String> tags) {
+        if (tags == null || tags.isEmpty()) {
+            return "-";
+        }
+        return new TreeMap<>(tags).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.emrserverless.maven.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
+
+/**
+ * Ends sessions, idempotently: a session already ending or ended is fine, a missing one is a warning unless
+ * the caller insists it exists.
+ */
+public final class SessionTerminator {
+
+    /** What {@link #terminate} found. */
+    public enum Outcome { TERMINATED, ALREADY_ENDED, MISSING }
+
+    private final SessionApi api;
+    private final Poller poller;
+    private final Reporter reporter;
+
+    public SessionTerminator(SessionApi api, Poller poller, Reporter reporter) {
+        this.api = api;
+        this.poller = poller;
+        this.reporter = reporter;
+    }
+
+    public Outcome terminate(String applicationId, String sessionId, boolean failIfMissing) {
+        Session session;
+        try {
+            session = api.getSession(applicationId, sessionId);
+        } catch (ResourceNotFoundException e) {
+            String message = "Session " + sessionId + " was not found on application " + applicationId;
+            if (failIfMissing) {
+                throw new SessionException(message + ". Check <sessionId> and <applicationId>.", e);
+            }
+            reporter.warn(message + "; nothing to terminate.");
+            return Outcome.MISSING;
+        } catch (SdkException e) {
+            throw new SessionException(ServiceErrors.describe("GetSession", "session " + sessionId, e), e);
+        }
+        if (session.state().isEnding()) {
+            reporter.info("Session " + sessionId + " is already " + session.state() + "; nothing to do.");
+            return Outcome.ALREADY_ENDED;
+        }
+        try {
+            api.terminateSession(applicationId, sessionId);
+        } catch (SdkException e) {
+            throw new SessionException(ServiceErrors.describe("TerminateSession", "session " + sessionId, e), e);
+        }
+        reporter.info("Terminating session " + sessionId + " (was " + session.state() + ")");
+        return Outcome.TERMINATED;
+    }
+
+    /** Terminates every live session of the application that carries all of {@code tags}. */
+    public List<String> terminateMatching(String applicationId, Map<String, String> tags) {
+        SessionInventory inventory = new SessionInventory(api);
+        List<Session> live;
+        List<Session> matching;
+        try {
+            live = inventory.list(applicationId, SessionInventory.LIVE_STATES);
+            matching = inventory.withTags(applicationId, live, tags);
+        } catch (SdkException e) {
+            throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);
+        }
+        List<String> terminated = new ArrayList<>();
+        for (Session session : matching) {
+            if (terminate(applicationId, session.sessionId(), false) == Outcome.TERMINATED) {
+                terminated.add(session.sessionId());
+            }
+        }
+        reporter.info("Terminated " + terminated.size() + " of " + live.size() + " live sessions on application "
+                + applicationId + " matching tags " + tags);
+        return terminated;
+    }
+
+    /** Waits until each session is TERMINATED (or FAILED), all within {@code timeout}. */
+    public void awaitEnded(String applicationId, List<String> sessionIds, Duration timeout, Instant start)
+            throws InterruptedException {
+        for (String sessionId : sessionIds) {
+            Duration left = timeout.minus(Duration.between(start, Instant.now()));
+            try {
+                Session ended = poller.await(left.isNegative() ? Duration.ZERO : left,
+                        elapsed -> api.getSession(applicationId, sessionId),
+                        session -> session.state() == SessionState.TERMINATED || session.state() == SessionState.FAILED);
+                reporter.info("Session " + sessionId + " is " + ended.state());
+            } catch (Poller.PollTimeoutException e) {
+                throw new SessionException("Session " + sessionId + " is still " + ((Session) e.lastAnswer()).state()
+                        + " after " + Durations.format(timeout) + "; its termination was requested. Raise"
+                        + " <terminationTimeout>, or set <waitForTermination>false</waitForTermination>.");
+            } catch (SdkException e) {
+                throw new SessionException(ServiceErrors.describe("GetSession", "session " + sessionId, e), e);
+            }
+        }
+    }
+}
