@@ -10,3 +10,17 @@ assert !log.contains('emulator-secret')
 assert !log.contains('emulator-session-token')
 assert !log.contains('AWS4 Canonical Request')
 assert !log.contains('file-secret-value')
+
+// The Spark Connect endpoint and the token file were exported; the token is only in that owner-only file.
+def session = new JsonSlurper().parse(new File(basedir, 'target/emr-serverless/session.json'))
+def tokenFile = new File(basedir, 'target/emr-serverless/session-token')
+def token = tokenFile.text
+assert token.startsWith('emulated-token-')
+assert java.nio.file.Files.getPosixFilePermissions(tokenFile.toPath()) == java.nio.file.attribute.PosixFilePermissions.fromString('rw-------')
+assert log.contains("ENDPOINT=sc://${session.sessionId}.sessions.emr-serverless.eu-west-1.emulator.invalid:443")
+assert log.contains("TOKEN-FILE=${tokenFile.path}")
+assert session.endpoint == "sc://${session.sessionId}.sessions.emr-serverless.eu-west-1.emulator.invalid:443"
+assert session.authTokenExpiresAt ==~ /\d{4}-\d\d-\d\dT.*Z/
+assert !log.contains(token)
+assert !new File(basedir, 'target/emr-serverless/session.json').text.contains(token)
+assert !new File(basedir, '../../emulator.log').text.contains(token)

@@ -60,7 +60,11 @@ public final class SessionTerminator {
         List<Session> live;
         List<Session> matching;
         try {
-            live = inventory.list(applicationId, SessionInventory.LIVE_STATES);
+            // Listed without a state filter and filtered here: results filtered by state come grouped by
+            // state, so a session that changes state between two pages could be skipped.
+            live = inventory.list(applicationId, List.of()).stream()
+                    .filter(session -> SessionInventory.LIVE_STATES.contains(session.state()))
+                    .toList();
             matching = inventory.withTags(applicationId, live, tags);
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
-import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.execution.MavenSession;
@@ -61,7 +60,8 @@ class StartSessionMojoTest {
     }
 
     StartSessionMojo prepare(StartSessionMojo mojo) throws Exception {
-        MojoExtension.setVariableValueToObject(mojo, "outputFile", temp.resolve("session.json").toFile());
+        MojoExtensionSupport.set(mojo, "outputFile", temp.resolve("session.json").toFile());
+        MojoExtensionSupport.set(mojo, "tokenFile", temp.resolve("session-token").toFile());
         mojo.setLog(log);
         return mojo;
     }

@@ -1,0 +1,95 @@
+package io.github.emrserverless.maven.mojo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.emrserverless.maven.aws.HttpSessionApi;
+import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.emulator.ApplicationSpec;
+import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
+import io.github.emrserverless.maven.session.StartSessionRequest;
+import java.time.Duration;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+@MojoTest
+class TerminateSessionMojoTest {
+
+    static final String POM = "classpath:/mojo/terminate-session-pom.xml";
+
+    @Inject
+    MavenSession session;
+
+    EmrServerlessEmulator emulator;
+    final CapturingLog log = new CapturingLog();
+    String sessionId;
+
+    @BeforeEach
+    void startSession() throws Exception {
+        emulator = EmrServerlessEmulator.builder()
+                .anyAccessKeyWithSecret(System.getProperty("aws.secretAccessKey"))
+                .application(ApplicationSpec.started("appready"))
+                .terminateDelay(Duration.ofMillis(100))
+                .start();
+        try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
+            sessionId = new HttpSessionApi(http,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSETUP", System.getProperty("aws.secretAccessKey"))),
+                    Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {})
+                    .startSession(new StartSessionRequest("appready", "t", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null))
+                    .sessionId();
+        }
+        session.getUserProperties().setProperty("emr-serverless.endpoint", emulator.uri().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    @Test
+    @InjectMojo(goal = "terminate-session", pom = POM)
+    void terminatesTheExportedSessionAndWaitsForIt(TerminateSessionMojo mojo) throws Exception {
+        MojoExtensionSupport.set(mojo, "sessionId", sessionId);
+        mojo.setLog(log);
+
+        mojo.execute();
+
+        assertThat(emulator.sessionState(sessionId)).isEqualTo("TERMINATED");
+        assertThat(log.text()).containsPattern("\\[INFO] Terminating session " + sessionId + " \\(was (SUBMITTED|STARTING)\\)")
+                .contains("[INFO] Session " + sessionId + " is TERMINATED");
+    }
+
+    @Test
+    @InjectMojo(goal = "terminate-session", pom = POM)
+    void withoutSessionIdOrMatchTagsItSaysWhatToSet(TerminateSessionMojo mojo) {
+        mojo.setLog(log);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("Missing <sessionId>. Run start-session earlier in the build, set it in the configuration or pass"
+                        + " -Demr-serverless.sessionId=<id>; or set <matchTags> to terminate every live session with those tags.");
+        assertThat(emulator.callsBy("AKIDUNITTESTS")).isEmpty();
+    }
+
+    @Test
+    @InjectMojo(goal = "terminate-session", pom = POM)
+    @MojoParameter(name = "terminationTimeout", value = "soon")
+    void aBadTimeoutNamesTheParameter(TerminateSessionMojo mojo) throws Exception {
+        MojoExtensionSupport.set(mojo, "sessionId", sessionId);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageStartingWith("Invalid <terminationTimeout> 'soon' (from POM <terminationTimeout>); allowed: an ISO-8601 duration");
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.emrserverless.maven.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.emrserverless.maven.aws.HttpSessionApi;
+import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.emulator.ApplicationSpec;
+import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
+import io.github.emrserverless.maven.emulator.EmulatorCredentials;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+class SessionTerminatorTest {
+
+    EmrServerlessEmulator emulator;
+    SdkHttpClient http = UrlConnectionHttpClient.create();
+    SessionApi api;
+    final RecordingReporter reporter = new RecordingReporter();
+    SessionTerminator terminator;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = EmrServerlessEmulator.builder()
+                .credentials(new EmulatorCredentials("AKIDTERMINATOR", "secret", null))
+                .application(ApplicationSpec.started("app"))
+                .pageSize(2)
+                .terminateDelay(Duration.ofMillis(200))
+                .start();
+        api = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTERMINATOR", "secret")),
+                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {});
+        terminator = new SessionTerminator(api,
+                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)), reporter);
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+        http.close();
+    }
+
+    String start(String token, Map<String, String> tags) {
+        return api.startSession(new StartSessionRequest("app", token, "arn:aws:iam::123456789012:role/r", null, 30L, tags, null))
+                .sessionId();
+    }
+
+    long terminateCalls() {
+        return emulator.calls().stream().filter(c -> c.operation().equals("TerminateSession")).count();
+    }
+
+    @Test
+    void terminatesALiveSessionAndWaitsUntilItIsTerminated() throws Exception {
+        String id = start("t1", Map.of());
+
+        assertThat(terminator.terminate("app", id, false)).isEqualTo(SessionTerminator.Outcome.TERMINATED);
+        terminator.awaitEnded("app", List.of(id), Duration.ofSeconds(10), Instant.now());
+
+        assertThat(emulator.sessionState(id)).isEqualTo("TERMINATED");
+        assertThat(reporter.lines).containsExactly("info: Terminating session " + id + " (was SUBMITTED)",
+                "info: Session " + id + " is TERMINATED");
+    }
+
+    @Test
+    void aSessionAlreadyEndingIsLeftAlone() {
+        String id = start("t2", Map.of());
+        api.terminateSession("app", id);
+
+        assertThat(terminator.terminate("app", id, false)).isEqualTo(SessionTerminator.Outcome.ALREADY_ENDED);
+        assertThat(terminateCalls()).isEqualTo(1);
+        assertThat(reporter.lines.get(0)).matches("info: Session " + id + " is already TERMINAT(ING|ED); nothing to do\\.");
+    }
+
+    @Test
+    void aMissingSessionWarnsOrFails() {
+        assertThat(terminator.terminate("app", "nosuchsession", false)).isEqualTo(SessionTerminator.Outcome.MISSING);
+        assertThat(reporter.lines).containsExactly("warn: Session nosuchsession was not found on application app; nothing to terminate.");
+        assertThatThrownBy(() -> terminator.terminate("app", "nosuchsession", true))
+                .isInstanceOf(SessionException.class)
+                .hasMessage("Session nosuchsession was not found on application app. Check <sessionId> and <applicationId>.");
+    }
+
+    @Test
+    void terminatesEveryLiveSessionWithMatchingTagsAcrossPages() {
+        String a = start("r1", Map.of("ci-run", "42", "team", "x"));
+        String b = start("r2", Map.of("ci-run", "43"));
+        String c = start("r3", Map.of("ci-run", "42"));
+        String ended = start("r4", Map.of("ci-run", "42"));
+        api.terminateSession("app", ended);
+
+        List<String> terminated = terminator.terminateMatching("app", Map.of("ci-run", "42"));
+
+        assertThat(terminated).containsExactlyInAnyOrder(a, c);
+        assertThat(emulator.sessionState(b)).isNotIn("TERMINATING", "TERMINATED");
+        assertThat(emulator.calls().stream().filter(call -> call.operation().equals("ListSessions")).count()).isEqualTo(2);
+        assertThat(reporter.lines).contains("info: Terminated 2 of 3 live sessions on application app matching tags {ci-run=42}");
+    }
+
+    @Test
+    void waitingForTerminationTimesOutWithAClearMessage() {
+        String id = start("t5", Map.of());
+        terminator.terminate("app", id, false);
+        SessionTerminator impatient = new SessionTerminator(api,
+                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(10), Duration.ofMillis(10), 0)), reporter);
+
+        assertThatThrownBy(() -> impatient.awaitEnded("app", List.of(id), Duration.ofMillis(50), Instant.now()))
+                .isInstanceOf(SessionException.class)
+                .hasMessage("Session " + id + " is still TERMINATING after 50ms; its termination was requested. Raise"
+                        + " <terminationTimeout>, or set <waitForTermination>false</waitForTermination>.");
+    }
+}
