@@ -5,8 +5,6 @@ import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -41,17 +39,24 @@ public final class AwsClients implements AutoCloseable {
 
     public static AwsClients create(AwsSettings settings, ObjectMapper mapper, Sleeper sleeper) {
         Region region = resolveRegion(settings);
-        AwsCredentialsProvider credentials = settings.profile() == null
-                ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
+        UrlConnectionHttpClient.Builder httpBuilder = UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(settings.readTimeout())
-                .build();
+                .socketTimeout(settings.readTimeout());
+        if (settings.proxy() != null) {
+            httpBuilder.proxyConfiguration(ProxyConfigurations.of(settings.proxy()));
+        }
+        SdkHttpClient http = httpBuilder.build();
+        AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
+        try {
+            CredentialsFactory.check(credentials, settings);
+        } catch (RuntimeException e) {
+            IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
+            IoUtils.closeQuietlyV2(http, null);
+            throw e;
+        }
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .build();
-        URI endpoint = settings.endpoint() != null ? settings.endpoint() : Endpoints.regional(region);
         EmrServerlessClientBuilder builder = EmrServerlessClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
@@ -60,8 +65,12 @@ public final class AwsClients implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
+        EmrServerlessClient emrServerless = builder.build();
+        // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
+        // profile's endpoint_url): sessions go where applications go.
+        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region));
         SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper, sleeper);
-        return new AwsClients(http, credentials, builder.build(), sessions, region);
+        return new AwsClients(http, credentials, emrServerless, sessions, region);
     }
 
     private static Region resolveRegion(AwsSettings settings) {

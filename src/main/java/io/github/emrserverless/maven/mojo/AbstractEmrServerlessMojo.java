@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.aws.Endpoints;
+import io.github.emrserverless.maven.aws.AssumeRoleValidator;
+import io.github.emrserverless.maven.aws.NoCredentialsException;
 import io.github.emrserverless.maven.aws.SdkLogging;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.session.Durations;
 import io.github.emrserverless.maven.session.ParameterOrigin;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
-import java.time.Duration;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -19,6 +21,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters every goal shares (application, region, credentials, endpoint, skip) and their handling. */
 public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
@@ -44,6 +47,37 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     @Parameter(property = "emr-serverless.endpoint")
     protected String endpoint;
 
+    /**
+     * The {@code <id>} of a {@code <server>} in settings.xml whose username and password are an access key
+     * ID and secret access key (an encrypted password works). Default: the SDK's credentials chain.
+     */
+    @Parameter(property = "emr-serverless.serverId")
+    protected String serverId;
+
+    /** A role to assume with STS on top of the credentials chosen above, e.g. for cross-account builds. */
+    @Parameter(property = "emr-serverless.roleArn")
+    protected String roleArn;
+
+    /** The session name of the assumed role, as CloudTrail shows it. Default: {@code maven-<artifactId>}. */
+    @Parameter(property = "emr-serverless.roleSessionName")
+    protected String roleSessionName;
+
+    /** The external ID the role's trust policy asks for. */
+    @Parameter(property = "emr-serverless.externalId")
+    protected String externalId;
+
+    /** How long the assumed role's credentials last, 900 to 43200 seconds. Default: STS's (one hour). */
+    @Parameter(property = "emr-serverless.roleDurationSeconds")
+    protected Integer roleDurationSeconds;
+
+    /** How long to wait for a connection: ISO-8601 or {@code 10s}. */
+    @Parameter(property = "emr-serverless.connectTimeout", defaultValue = "10s")
+    protected String connectTimeout;
+
+    /** How long to wait for a response: ISO-8601 or {@code 60s}. */
+    @Parameter(property = "emr-serverless.readTimeout", defaultValue = "60s")
+    protected String readTimeout;
+
     /** Skips the goal. */
     @Parameter(property = "emr-serverless.skip", defaultValue = "false")
     protected boolean skip;
@@ -57,6 +91,12 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     protected MojoExecution mojoExecution;
 
+    private final SettingsDecrypter settingsDecrypter;
+
+    protected AbstractEmrServerlessMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -65,7 +105,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (InvalidConfigurationException | AwsClients.NoRegionException e) {
+        } catch (InvalidConfigurationException | AwsClients.NoRegionException | NoCredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SessionException e) {
             throw new MojoExecutionException(e.getMessage(), e);
@@ -86,12 +126,30 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return new MavenReporter(getLog());
     }
 
-    /** Checks region and endpoint; call before any other work so that bad input fails before any call. */
+    /**
+     * Checks and gathers where and as whom to call AWS: region, credentials (settings.xml server, role),
+     * endpoint, proxy and timeouts. Call before any other work so that bad input fails before any call.
+     */
     protected AwsSettings awsSettings() {
+        ParameterOrigin origin = origin();
         String regionId = blankToNull(region);
-        AwsSettings.validateRegion(regionId, origin());
-        URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : Endpoints.parseOverride(endpoint, origin());
-        return new AwsSettings(regionId, blankToNull(profile), endpointOverride, 3, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        AwsSettings.validateRegion(regionId, origin);
+        URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : Endpoints.parseOverride(endpoint, origin);
+        AwsSettings.AssumeRole role = null;
+        if (blankToNull(roleArn) != null) {
+            role = new AwsSettings.AssumeRole(roleArn.trim(),
+                    roleSessionName == null ? AssumeRoleValidator.defaultSessionName(project.getArtifactId()) : roleSessionName,
+                    blankToNull(externalId), roleDurationSeconds);
+            AssumeRoleValidator.validate(role, origin);
+        }
+        return new AwsSettings(regionId, blankToNull(profile), accessKeyFromServer(), role, endpointOverride,
+                new MavenSettingsReader(session.getSettings(), settingsDecrypter).activeProxy(),
+                3, Durations.parse(connectTimeout, "connectTimeout", origin), Durations.parse(readTimeout, "readTimeout", origin));
+    }
+
+    private AwsSettings.AccessKey accessKeyFromServer() {
+        String id = blankToNull(serverId);
+        return id == null ? null : new MavenSettingsReader(session.getSettings(), settingsDecrypter).accessKey(id, origin());
     }
 
     protected AwsClients openClients(AwsSettings settings, ObjectMapper mapper) {

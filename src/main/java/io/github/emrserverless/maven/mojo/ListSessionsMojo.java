@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Prints the application's sessions as a table (ID, name, state, created, idle timeout, tags). */
@@ -31,6 +33,11 @@ public class ListSessionsMojo extends AbstractEmrServerlessMojo {
     /** Only sessions that have all these tags. */
     @Parameter
     private Map<String, String> matchTags;
+
+    @Inject
+    public ListSessionsMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
 
     @Override
     protected void run() {

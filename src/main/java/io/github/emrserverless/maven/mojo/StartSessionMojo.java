@@ -12,6 +12,7 @@ import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
 import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
 import io.github.emrserverless.maven.config.SecretMasker;
 import io.github.emrserverless.maven.session.ApplicationPreflight;
+import io.github.emrserverless.maven.session.CiOutputs;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Durations;
 import io.github.emrserverless.maven.session.LaunchOptions;
@@ -43,6 +44,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Starts an EMR Serverless interactive session with the merged runtime configuration, waits until it is
@@ -150,10 +152,25 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session-token")
     private File tokenFile;
 
+    /**
+     * Also publishes the exported values as user properties of the whole build, so that a start-session in
+     * the root project (with {@code <inherited>false</inherited>}) is visible to every module.
+     */
+    @Parameter(property = "emr-serverless.exportToReactor", defaultValue = "false")
+    private boolean exportToReactor;
+
+    /**
+     * {@code KEY=value} lines (EMR_SERVERLESS_SESSION_ID, ...) for GitLab dotenv reports, Jenkins and shell
+     * steps; written always. On GitHub Actions the values also go to the step outputs and summary.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session.env")
+    private File envFile;
+
     private final SessionSafetyNet safetyNet;
 
     @Inject
-    public StartSessionMojo(SessionSafetyNet safetyNet) {
+    public StartSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
+        super(settingsDecrypter);
         this.safetyNet = safetyNet;
     }
 
@@ -188,10 +205,12 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             getLog().warn("<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
             fetchEndpoint = false;
         }
-        SessionExporter exporter = new SessionExporter(project.getProperties()::setProperty, new SessionFile(mapper),
-                new SessionExporter.Settings(sessionIdProperty, name, outputFile.toPath(), tokenFile.toPath(), exportAuthToken),
-                reporter);
-        WatchedHandover handover = new WatchedHandover(exporter, settings);
+        SessionHandover exports = SessionHandover.all(
+                new SessionExporter(this::exportProperty, new SessionFile(mapper),
+                        new SessionExporter.Settings(sessionIdProperty, name, outputFile.toPath(), tokenFile.toPath(), exportAuthToken),
+                        reporter),
+                new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
+        WatchedHandover handover = new WatchedHandover(exports, settings);
         try (AwsClients clients = openClients(settings, mapper)) {
             Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
@@ -208,13 +227,20 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         }
     }
 
+    private void exportProperty(String key, String value) {
+        project.getProperties().setProperty(key, value);
+        if (exportToReactor) {
+            session.getUserProperties().setProperty(key, value);
+        }
+    }
+
     /** Puts the session under the safety net before exporting it, so that no failure after StartSession leaks it. */
     private final class WatchedHandover implements SessionHandover {
-        private final SessionExporter exporter;
+        private final SessionHandover exporter;
         private final AwsSettings settings;
         private StartedSession started;
 
-        WatchedHandover(SessionExporter exporter, AwsSettings settings) {
+        WatchedHandover(SessionHandover exporter, AwsSettings settings) {
             this.exporter = exporter;
             this.settings = settings;
         }

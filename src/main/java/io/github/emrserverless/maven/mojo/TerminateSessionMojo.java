@@ -19,6 +19,7 @@ import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Terminates the session that start-session started (its exported {@code emr-serverless.sessionId} and
@@ -55,7 +56,8 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     private final SessionSafetyNet safetyNet;
 
     @Inject
-    public TerminateSessionMojo(SessionSafetyNet safetyNet) {
+    public TerminateSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
+        super(settingsDecrypter);
         this.safetyNet = safetyNet;
     }
 

@@ -12,4 +12,23 @@ public interface SessionHandover {
      * @param endpoint its Spark Connect endpoint, or null when not asked for
      */
     void ready(StartedSession started, Session session, SessionEndpoint endpoint);
+
+    /** Hands over to each in turn. */
+    static SessionHandover all(SessionHandover... handovers) {
+        return new SessionHandover() {
+            @Override
+            public void started(StartedSession started) {
+                for (SessionHandover handover : handovers) {
+                    handover.started(started);
+                }
+            }
+
+            @Override
+            public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+                for (SessionHandover handover : handovers) {
+                    handover.ready(started, session, endpoint);
+                }
+            }
+        };
+    }
 }

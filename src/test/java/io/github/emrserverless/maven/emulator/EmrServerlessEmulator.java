@@ -52,6 +52,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SigV4Verifier verifier;
+    /** Accepted credentials; AssumeRole adds the temporary ones it issues. */
+    private final Map<String, EmulatorCredentials> credentials = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, EmulatedApplication> applications = new LinkedHashMap<>();
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -60,6 +62,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final int pageSize;
     private final AtomicInteger requestIds = new AtomicInteger();
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> proxied = Collections.synchronizedList(new ArrayList<>());
+    private final String proxyAuthorization;
 
     /** An error to answer the next call of an operation with; {@code afterProcessing}: the call took effect first. */
     private record Fault(String operation, int status, String type, boolean afterProcessing) {}
@@ -68,10 +72,12 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     public record Call(String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
 
     private EmrServerlessEmulator(Builder builder) throws IOException {
-        this.verifier = new SigV4Verifier(Map.copyOf(builder.credentials), builder.anyKeySecret);
+        this.credentials.putAll(builder.credentials);
+        this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret);
         this.random = new Random(builder.seed);
         this.terminateDelay = builder.terminateDelay;
         this.pageSize = builder.pageSize;
+        this.proxyAuthorization = builder.proxyAuthorization;
         Instant now = Instant.now();
         for (ApplicationSpec spec : builder.applications) {
             applications.put(spec.applicationId(), new EmulatedApplication(spec, now));
@@ -102,6 +108,13 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     public List<Call> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
+        }
+    }
+
+    /** The Proxy-Authorization header ("" when absent) of each request that reached the emulator as a proxy. */
+    public List<String> proxiedRequests() {
+        synchronized (proxied) {
+            return List.copyOf(proxied);
         }
     }
 
@@ -164,7 +177,21 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 control(exchange, path);
                 return;
             }
+            if (exchange.getRequestURI().isAbsolute()) {
+                // Reached as an HTTP proxy (absolute request URI): check the proxy credentials, then serve.
+                String authorization = exchange.getRequestHeaders().getFirst("Proxy-Authorization");
+                proxied.add(authorization == null ? "" : authorization);
+                if (proxyAuthorization != null && !proxyAuthorization.equals(authorization)) {
+                    exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"emulator\"");
+                    exchange.sendResponseHeaders(407, -1);
+                    return;
+                }
+            }
             String method = exchange.getRequestMethod();
+            if (path.equals("/") && method.equals("POST")) {
+                sts(exchange, body);
+                return;
+            }
             Route route = route(method, path);
             String accessKey = SigV4Verifier.accessKeyOf(exchange.getRequestHeaders().getFirst("Authorization"));
             URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
@@ -195,6 +222,50 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 ObjectNode error = mapper.createObjectNode().put("__type", "InternalServerException").put("message", String.valueOf(e));
                 send(exchange, 500, error, "InternalServerException");
             }
+        }
+    }
+
+    /** STS AssumeRole (query protocol, XML answers), so that roleArn can be tested against AWS_ENDPOINT_URL_STS. */
+    private void sts(HttpExchange exchange, byte[] body) throws IOException {
+        String form = new String(body, StandardCharsets.UTF_8);
+        Map<String, List<String>> parameters = query(URI.create("http://x/?" + form));
+        String accessKey = SigV4Verifier.accessKeyOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + "/");
+        SigV4Verifier.Result auth = verifier.verify("POST", signedUri, exchange.getRequestHeaders(), body, "sts");
+        String action = parameters.getOrDefault("Action", List.of("?")).get(0);
+        String xml;
+        int status;
+        if (!auth.ok()) {
+            status = 403;
+            xml = "<ErrorResponse><Error><Type>Sender</Type><Code>" + auth.errorType() + "</Code><Message>" + auth.message()
+                    + "</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>";
+        } else if (!action.equals("AssumeRole") || !parameters.containsKey("RoleArn")
+                || !parameters.get("RoleArn").get(0).matches("arn:aws:iam::\\d{12}:role/.+")) {
+            status = 403;
+            xml = "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized to perform"
+                    + " sts:AssumeRole</Message></Error><RequestId>sts-2</RequestId></ErrorResponse>";
+        } else {
+            status = 200;
+            String role = parameters.get("RoleArn").get(0);
+            String sessionName = parameters.getOrDefault("RoleSessionName", List.of("")).get(0);
+            EmulatorCredentials issued = new EmulatorCredentials("ASIA" + newId().toUpperCase(java.util.Locale.ROOT),
+                    "secret-" + UUID.randomUUID(), "token-" + UUID.randomUUID());
+            credentials.put(issued.accessKeyId(), issued);
+            xml = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
+                    + "<AccessKeyId>" + issued.accessKeyId() + "</AccessKeyId><SecretAccessKey>" + issued.secretAccessKey()
+                    + "</SecretAccessKey><SessionToken>" + issued.sessionToken() + "</SessionToken><Expiration>"
+                    + Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + sessionName
+                    + "</AssumedRoleId><Arn>" + role.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/"
+                    + sessionName + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>sts-3"
+                    + "</RequestId></ResponseMetadata></AssumeRoleResponse>";
+        }
+        calls.add(new Call(action, null, accessKey, status, status == 200 ? null : "AccessDenied", form));
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
@@ -593,6 +664,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         private long seed = 42;
         private Duration terminateDelay = Duration.ofMillis(300);
         private int pageSize = 50;
+        private String proxyAuthorization;
 
         public Builder credentials(EmulatorCredentials accepted) {
             credentials.put(accepted.accessKeyId(), accepted);
@@ -628,6 +700,13 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         /** The ListSessions page size when the request has no maxResults (the service's is unspecified). */
         public Builder pageSize(int size) {
             this.pageSize = size;
+            return this;
+        }
+
+        /** As a proxy, demand these Basic credentials (answering 407 without them). */
+        public Builder proxyCredentials(String username, String password) {
+            this.proxyAuthorization = "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             return this;
         }
 

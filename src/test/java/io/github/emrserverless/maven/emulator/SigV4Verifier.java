@@ -55,6 +55,10 @@ final class SigV4Verifier {
     }
 
     Result verify(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
+        return verify(method, uri, headers, body, "emr-serverless");
+    }
+
+    Result verify(String method, URI uri, Map<String, List<String>> headers, byte[] body, String service) {
         String authorization = first(headers, "Authorization");
         if (authorization == null) {
             return failure(null, "MissingAuthenticationTokenException", "Missing Authentication Token");
@@ -65,8 +69,8 @@ final class SigV4Verifier {
         }
         String accessKey = m.group(1);
         String region = m.group(3);
-        if (!"emr-serverless".equals(m.group(4))) {
-            return failure(accessKey, "InvalidSignatureException", "Credential should be scoped to correct service: 'emr-serverless'.");
+        if (!service.equals(m.group(4))) {
+            return failure(accessKey, "InvalidSignatureException", "Credential should be scoped to correct service: '" + service + "'.");
         }
         EmulatorCredentials known = credentials.get(accessKey);
         if (known == null && anyKeySecret != null) {
@@ -105,7 +109,7 @@ final class SigV4Verifier {
         SignedRequest expected = AwsV4HttpSigner.create().sign(r -> r.identity(identity)
                 .request(request.build())
                 .payload(body.length == 0 ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "emr-serverless")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
         String expectedAuthorization = expected.request().firstMatchingHeader("Authorization").orElse("");
