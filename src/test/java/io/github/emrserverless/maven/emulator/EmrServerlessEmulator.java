@@ -322,6 +322,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         ArrayNode result = mapper.createArrayNode();
         if (path.equals("/_emulator/calls")) {
             calls().forEach(c -> result.add(mapper.valueToTree(c)));
+        } else if (path.equals("/_emulator/proxied")) {
+            proxiedRequests().forEach(result::add);
         } else if (path.equals("/_emulator/sessions")) {
             for (String id : sessionIds()) {
                 ObjectNode node = describe(sessions.get(id), true);

@@ -38,6 +38,8 @@ public final class EmulatorMain {
         EmrServerlessEmulator emulator = EmrServerlessEmulator.builder()
                 .port(port)
                 .anyAccessKeyWithSecret(SECRET)
+                .proxyCredentials("itproxy", "itproxypass")
+
                 .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
                 .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
                 .application(ApplicationSpec.started("appstopped").withState("STOPPED").withAutoStart(false))
