@@ -10,6 +10,7 @@ assert log.contains('''[INFO] Dry run: StartSession request for application appr
   "tags" : {
     "created-by" : "emr-serverless-maven-plugin",
     "maven-project" : "it.emr-serverless:dry-run",
+    "start-token" : "it-dry-run-token",
     "team" : "data"
   },
   "configurationOverrides" : {

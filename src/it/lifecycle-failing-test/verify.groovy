@@ -16,4 +16,6 @@ assert !log.contains('because the build failed')
 def emulated = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions")).find { it.sessionId == id }
 assert emulated.state == 'TERMINATED'
 // Default tags let a janitor find it.
-assert emulated.tags == ['created-by': 'emr-serverless-maven-plugin', 'maven-project': 'it.emr-serverless:lifecycle-failing-test']
+assert emulated.tags.subMap(['created-by', 'maven-project']) ==
+        ['created-by': 'emr-serverless-maven-plugin', 'maven-project': 'it.emr-serverless:lifecycle-failing-test']
+assert emulated.tags['start-token'] == emulated.request.clientToken

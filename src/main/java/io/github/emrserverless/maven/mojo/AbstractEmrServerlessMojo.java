@@ -78,6 +78,14 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     @Parameter(property = "emr-serverless.readTimeout", defaultValue = "60s")
     protected String readTimeout;
 
+    /**
+     * How many times each AWS request is tried before the goal gives up, 1 to 20: throttling, 5xx answers and
+     * I/O errors are retried by the SDK's standard retry strategy with backoff (StartSession with the same
+     * clientToken, so a retry never starts a second session).
+     */
+    @Parameter(property = "emr-serverless.maxAttempts", defaultValue = "5")
+    protected int maxAttempts;
+
     /** Skips the goal. */
     @Parameter(property = "emr-serverless.skip", defaultValue = "false")
     protected boolean skip;
@@ -142,9 +150,13 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
                     blankToNull(externalId), roleDurationSeconds);
             AssumeRoleValidator.validate(role, origin);
         }
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new InvalidConfigurationException("Invalid <maxAttempts> '" + maxAttempts + "' (from " + origin.of("maxAttempts")
+                    + "); allowed: 1 to 20.");
+        }
         return new AwsSettings(regionId, blankToNull(profile), accessKeyFromServer(), role, endpointOverride,
                 new MavenSettingsReader(session.getSettings(), settingsDecrypter).activeProxy(),
-                3, Durations.parse(connectTimeout, "connectTimeout", origin), Durations.parse(readTimeout, "readTimeout", origin));
+                maxAttempts, Durations.parse(connectTimeout, "connectTimeout", origin), Durations.parse(readTimeout, "readTimeout", origin));
     }
 
     private AwsSettings.AccessKey accessKeyFromServer() {

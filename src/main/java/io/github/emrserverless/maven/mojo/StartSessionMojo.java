@@ -187,9 +187,9 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         MergedConfiguration merged = new RuntimeConfigurationAssembler(
                         new RuntimeConfigurationFileReader(mapper, reporter::warn))
                 .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
-        StartSessionRequest request = new StartSessionRequest(applicationId,
-                clientToken == null ? UUID.randomUUID().toString() : clientToken, blankToNull(executionRoleArn),
-                name, idleTimeoutMinutes, tags(),
+        String token = clientToken == null ? UUID.randomUUID().toString() : clientToken;
+        StartSessionRequest request = new StartSessionRequest(applicationId, token, blankToNull(executionRoleArn),
+                name, idleTimeoutMinutes, tags(token),
                 merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
         new StartSessionValidator(origin()).validate(request);
         merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
@@ -260,9 +260,9 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         }
     }
 
-    private Map<String, String> tags() {
+    private Map<String, String> tags(String token) {
         Map<String, String> defaults = defaultTags
-                ? DefaultTags.of(project.getGroupId(), project.getArtifactId(), System.getenv())
+                ? DefaultTags.of(project.getGroupId(), project.getArtifactId(), token, System.getenv())
                 : Map.of();
         return DefaultTags.merge(defaults, orEmpty(tags));
     }

@@ -14,15 +14,18 @@ public final class DefaultTags {
     public static final String CREATED_BY_VALUE = "emr-serverless-maven-plugin";
     public static final String MAVEN_PROJECT = "maven-project";
     public static final String CI_RUN = "ci-run";
+    /** The StartSession clientToken: finds a session whose StartSession answer was lost (see SessionLauncher). */
+    public static final String START_TOKEN = "start-token";
     /** GitHub Actions, GitLab CI, Jenkins: the first one set names the run. */
     static final List<String> CI_RUN_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG");
 
     private DefaultTags() {}
 
-    public static Map<String, String> of(String groupId, String artifactId, Map<String, String> environment) {
+    public static Map<String, String> of(String groupId, String artifactId, String clientToken, Map<String, String> environment) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(CREATED_BY, CREATED_BY_VALUE);
         tags.put(MAVEN_PROJECT, sanitize(groupId + ":" + artifactId));
+        tags.put(START_TOKEN, sanitize(clientToken));
         for (String variable : CI_RUN_VARIABLES) {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {

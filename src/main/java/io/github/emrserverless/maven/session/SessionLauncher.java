@@ -1,5 +1,9 @@
 package io.github.emrserverless.maven.session;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -27,10 +31,12 @@ public final class SessionLauncher {
         String applicationId = request.applicationId();
         preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout());
         StartedSession started;
+        Instant asked = Instant.now();
         try {
             started = api.startSession(request);
         } catch (SdkException e) {
-            throw new SessionException(ServiceErrors.describe("StartSession", "application " + applicationId, e), e);
+            String failure = ServiceErrors.describe("StartSession", "application " + applicationId, e);
+            throw new SessionException(failure + (mayHaveStarted(e) ? " " + sweepOrphan(request, asked) : ""), e);
         }
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
         String operation = "GetSession";
@@ -71,6 +77,50 @@ public final class SessionLauncher {
             Cleanup cleanup = terminate(started);
             throw new SessionException("Could not hand over session " + started.sessionId() + ": " + e + ". "
                     + cleanup.message(), e, cleanup.ended());
+        }
+    }
+
+    /**
+     * A 5xx, a throttle or an I/O error may have come after the service created the session: the answer,
+     * not the request, may have been lost. A 4xx other than throttling was decided before anything happened.
+     */
+    private static boolean mayHaveStarted(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() >= 500 || service.isThrottlingException();
+        }
+        return true;
+    }
+
+    /** Looks for a session that StartSession created although its answer never arrived, by its start-token tag. */
+    private String sweepOrphan(StartSessionRequest request, Instant asked) {
+        String token = request.tags().get(DefaultTags.START_TOKEN);
+        if (token == null) {
+            return "A session may have been created although its answer was lost; check the application's sessions"
+                    + " (defaultTags is off, so the plugin cannot find it by its tags).";
+        }
+        String applicationId = request.applicationId();
+        try {
+            SessionInventory inventory = new SessionInventory(api);
+            List<Session> recent = inventory.list(applicationId, List.of()).stream()
+                    .filter(s -> SessionInventory.LIVE_STATES.contains(s.state()))
+                    .filter(s -> s.createdAt() == null || !s.createdAt().isBefore(asked.minusSeconds(300)))
+                    .toList();
+            List<Session> orphans = inventory.withTags(applicationId, recent, Map.of(DefaultTags.START_TOKEN, token));
+            if (orphans.isEmpty()) {
+                return "No session was created (none carries tag " + DefaultTags.START_TOKEN + "=" + token + ").";
+            }
+            StringBuilder outcome = new StringBuilder();
+            for (Session orphan : orphans) {
+                api.terminateSession(applicationId, orphan.sessionId());
+                reporter.warn("Terminated session " + orphan.sessionId() + ": StartSession created it, but its answer was lost.");
+                outcome.append("Session ").append(orphan.sessionId())
+                        .append(" was created although the answer was lost; found by its tags and terminated. ");
+            }
+            return outcome.toString().trim();
+        } catch (SdkException sweep) {
+            return "A session may have been created although its answer was lost, and looking for it failed too ("
+                    + sweep.getMessage() + "): look for tag " + DefaultTags.START_TOKEN + "=" + token
+                    + " on application " + applicationId + " and terminate it.";
         }
     }
 

@@ -69,7 +69,8 @@ public final class StartSessionValidator {
 
     private void validateTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw invalidTags("(" + tags.size() + " entries)", "at most " + MAX_TAGS + " tags");
+            throw invalidTags("(" + tags.size() + " entries, default tags included)",
+                    "at most " + MAX_TAGS + " tags (defaultTags=false leaves out the plugin's own)");
         }
         tags.forEach((key, value) -> {
             if (key == null || !TAG_KEY.matcher(key).matches()) {

@@ -63,6 +63,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final AtomicInteger requestIds = new AtomicInteger();
     private final List<Fault> faults = Collections.synchronizedList(new ArrayList<>());
     private final List<String> proxied = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, FaultPlan> faultPlans = new java.util.concurrent.ConcurrentHashMap<>();
     private final String proxyAuthorization;
 
     /** An error to answer the next call of an operation with; {@code afterProcessing}: the call took effect first. */
@@ -146,6 +147,17 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         faults.add(new Fault(operation, status, type, afterProcessing));
     }
 
+    /** Faults the requests of {@code accessKeyId} from now on, as {@code plan} draws them. */
+    public void faultRequests(String accessKeyId, long seed, double rate, java.util.Set<String> operations,
+            List<FaultPlan.Kind> kinds, Duration slow) {
+        faultPlans.put(accessKeyId, new FaultPlan(seed, rate, operations, kinds, slow));
+    }
+
+    /** Thrown out of the handler: the HTTP server then closes the connection without an answer. */
+    private static final class DroppedConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
     private Fault takeFault(String operation) {
         synchronized (faults) {
             for (Fault fault : faults) {
@@ -204,6 +216,20 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                     throw new ApiError(403, auth.errorType(), auth.message());
                 }
                 Fault fault = takeFault(route.operation);
+                FaultPlan plan = accessKey == null ? null : faultPlans.get(accessKey);
+                FaultPlan.Kind planned = plan == null ? null : plan.next(route.operation);
+                if (planned != null) {
+                    fault = switch (planned) {
+                        case INTERNAL -> new Fault(route.operation, 500, "InternalServerException", false);
+                        case THROTTLE -> new Fault(route.operation, 429, "ThrottlingException", false);
+                        case AFTER -> new Fault(route.operation, 500, "InternalServerException", true);
+                        case DROP, SLOW -> null;
+                    };
+                }
+                if (planned == FaultPlan.Kind.DROP) {
+                    calls.add(new Call(route.operation, route.applicationId, accessKey, 0, "DroppedConnection", recordedBody));
+                    throw new DroppedConnection();
+                }
                 if (fault != null && !fault.afterProcessing()) {
                     throw new ApiError(fault.status(), fault.type(), "Injected fault");
                 }
@@ -211,12 +237,22 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 if (fault != null) {
                     throw new ApiError(fault.status(), fault.type(), "Injected fault after the call took effect");
                 }
+                if (planned == FaultPlan.Kind.SLOW) {
+                    calls.add(new Call(route.operation, route.applicationId, accessKey, 0, "SlowResponse", recordedBody));
+                    Thread.sleep(plan.slow.toMillis());
+                    send(exchange, 200, response, null);
+                    return;
+                }
                 calls.add(new Call(route.operation, route.applicationId, accessKey, 200, null, recordedBody));
                 send(exchange, 200, response, null);
             } catch (ApiError e) {
                 calls.add(new Call(route.operation, route.applicationId, accessKey, e.status, e.type, recordedBody));
                 ObjectNode error = mapper.createObjectNode().put("__type", e.type).put("message", e.getMessage());
                 send(exchange, e.status, error, e.type);
+            } catch (DroppedConnection e) {
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 calls.add(new Call(route.operation, route.applicationId, accessKey, 500, "InternalServerException", recordedBody));
                 ObjectNode error = mapper.createObjectNode().put("__type", "InternalServerException").put("message", String.valueOf(e));
@@ -322,6 +358,15 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         ArrayNode result = mapper.createArrayNode();
         if (path.equals("/_emulator/calls")) {
             calls().forEach(c -> result.add(mapper.valueToTree(c)));
+        } else if (path.equals("/_emulator/faults")) {
+            Map<String, List<String>> q = query(exchange.getRequestURI());
+            faultRequests(q.get("accessKeyId").get(0),
+                    Long.parseLong(q.getOrDefault("seed", List.of("1")).get(0)),
+                    Double.parseDouble(q.getOrDefault("rate", List.of("0")).get(0)),
+                    new java.util.HashSet<>(q.getOrDefault("operations", List.of())),
+                    q.getOrDefault("kinds", List.of("INTERNAL", "THROTTLE", "DROP", "SLOW", "AFTER")).stream()
+                            .map(FaultPlan.Kind::valueOf).toList(),
+                    Duration.ofMillis(Long.parseLong(q.getOrDefault("slowMillis", List.of("3000")).get(0))));
         } else if (path.equals("/_emulator/proxied")) {
             proxiedRequests().forEach(result::add);
         } else if (path.equals("/_emulator/sessions")) {

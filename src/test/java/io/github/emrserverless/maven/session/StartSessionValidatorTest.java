@@ -85,7 +85,8 @@ class StartSessionValidatorTest {
             tooMany.put("k" + i, "v");
         }
         assertInvalid(request("app", "t", ROLE, null, 30L, tooMany),
-                "Invalid <tags> (201 entries) (from -Demr-serverless.tags); allowed: at most 200 tags.");
+                "Invalid <tags> (201 entries, default tags included) (from -Demr-serverless.tags); allowed: at most 200 tags"
+                        + " (defaultTags=false leaves out the plugin's own).");
         assertInvalid(request("app", "t", ROLE, null, 30L, Map.of("bad#key", "v")),
                 "Invalid <tags> key 'bad#key' (from -Demr-serverless.tags); allowed: keys of 1 to 128 characters of letters, digits, spaces and _ . : / = + - @.");
         assertInvalid(request("app", "t", ROLE, null, 30L, Map.of("k", "v".repeat(257))),
