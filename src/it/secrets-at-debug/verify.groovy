@@ -24,3 +24,6 @@ assert session.authTokenExpiresAt ==~ /\d{4}-\d\d-\d\dT.*Z/
 assert !log.contains(token)
 assert !new File(basedir, 'target/emr-serverless/session.json').text.contains(token)
 assert !new File(basedir, '../../emulator.log').text.contains(token)
+
+// terminate-session ran at -X too.
+assert log.contains("[INFO] Session ${session.sessionId} is TERMINATED")

@@ -129,6 +129,11 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         return session == null ? null : session.timeline.at(Instant.now());
     }
 
+    /** When the session becomes (or became) ready: its planned entry into STARTED. */
+    public Instant readyAt(String sessionId) {
+        return sessions.get(sessionId).timeline.planned("STARTED").orElseThrow();
+    }
+
     public List<String> sessionIds() {
         synchronized (sessions) {
             return List.copyOf(sessions.keySet());

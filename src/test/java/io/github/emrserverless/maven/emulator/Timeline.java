@@ -42,6 +42,11 @@ final class Timeline<S> {
         return current;
     }
 
+    /** When the state is (or was) first entered, as planned. */
+    synchronized Optional<Instant> planned(S state) {
+        return entries.stream().filter(e -> e.state().equals(state)).map(Entry::at).findFirst();
+    }
+
     /** When the state was last entered, if it was reached by {@code now}. */
     synchronized Optional<Instant> lastEntered(S state, Instant now) {
         Instant found = null;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmarks of the plugin, against the local emulator; prints figures, asserts nothing.
+#   benchmarks/run.sh [runs]      (default 7 runs per build of the goal-overhead benchmark)
+# It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
+# snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-7}
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+
+echo "== Building and installing emr-serverless-maven-plugin $VERSION (tests skipped)"
+./mvnw -B -q install -DskipTests -Dinvoker.skip -P'!compat'
+./mvnw -B -q dependency:build-classpath -DincludeScope=test -Dmdep.outputFile=target/benchmark-classpath.txt
+TEST_CP="target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)"
+
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18443)
+java -cp "$TEST_CP" io.github.emrserverless.maven.emulator.EmulatorMain --port "$PORT" --max-lifetime PT30M > target/benchmark-emulator.log 2>&1 &
+EMULATOR=$!
+trap 'kill $EMULATOR 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
+
+export AWS_ACCESS_KEY_ID=AKIDBENCHMARK AWS_SECRET_ACCESS_KEY=emulator-secret AWS_REGION=eu-west-1
+export AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS_EC2_METADATA_DISABLED=true
+MVN=(./mvnw -B -q -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="http://127.0.0.1:$PORT")
+BUILDS=("validate" "pre-integration-test -Demr-serverless.skip=true" "pre-integration-test -Demr-serverless.waitForReady=false")
+NAMES=("validate" "skip" "start (no wait)")
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
+"${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > /dev/null
+declare -A times
+for run in $(seq 1 "$RUNS"); do
+  for i in 0 1 2; do
+    start=$(date +%s%N)
+    # shellcheck disable=SC2086
+    "${MVN[@]}" ${BUILDS[$i]} > /dev/null
+    end=$(date +%s%N)
+    times[$i]+="$(( (end - start) / 1000000 )) "
+  done
+done
+declare -a medians
+for i in 0 1 2; do
+  medians[$i]=$(echo "${times[$i]}" | tr ' ' '\n' | grep . | median)
+  printf '  %-16s median %6d ms   (runs: %s)\n' "${NAMES[$i]}" "${medians[$i]}" "${times[$i]}"
+done
+printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
+  $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
+
+echo "== Footprint"
+./mvnw -B -q dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/benchmark-runtime-classpath.txt
+JARS=$(tr ':' '\n' < target/benchmark-runtime-classpath.txt | grep -c .)
+BYTES=$(tr ':' '\n' < target/benchmark-runtime-classpath.txt | xargs du -cb | tail -1 | cut -f1)
+PLUGIN=$(du -b "target/emr-serverless-maven-plugin-$VERSION.jar" | cut -f1)
+awk -v j="$JARS" -v b="$BYTES" -v p="$PLUGIN" 'BEGIN { printf "  plugin runtime classpath: %d jars + the plugin, %.1f MB in all\n", j, (b + p) / 1048576 }'
+if [ -x /usr/bin/time ]; then
+  for i in 0 2; do
+    # shellcheck disable=SC2086
+    rss=$( { /usr/bin/time -f '%M' "${MVN[@]}" ${BUILDS[$i]} > /dev/null; } 2>&1 | tail -1 )
+    printf '  peak RSS of the Maven JVM, %-16s %4d MB\n' "${NAMES[$i]}:" $(( rss / 1024 ))
+  done
+else
+  echo "  (no /usr/bin/time: install it, e.g. apt-get install time, for the memory figures)"
+fi
+
+echo "== Readiness: delay in noticing a ready session, and GetSession calls (about 2 minutes)"
+java -cp "$TEST_CP" io.github.emrserverless.maven.benchmark.ReadinessBenchmark 5 2>/dev/null
