@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,22 +23,42 @@ import software.amazon.awssdk.utils.IoUtils;
  */
 public final class AwsClients implements AutoCloseable {
 
+    private final AwsSettings settings;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final EmrServerlessClient emrServerless;
-    private final SessionApi sessions;
+    private final Supplier<SessionApi> sessionsFactory;
+    private SessionApi sessions;
     private final Region region;
 
-    private AwsClients(SdkHttpClient http, AwsCredentialsProvider credentials, EmrServerlessClient emrServerless,
-            SessionApi sessions, Region region) {
+    private AwsClients(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
+            EmrServerlessClient emrServerless, Supplier<SessionApi> sessionsFactory, Region region) {
+        this.settings = settings;
         this.http = http;
         this.credentials = credentials;
         this.emrServerless = emrServerless;
-        this.sessions = sessions;
+        this.sessionsFactory = sessionsFactory;
         this.region = region;
     }
 
+    /** Builds the clients and checks the credentials now, so that a missing one fails with one clear message. */
     public static AwsClients create(AwsSettings settings, ObjectMapper mapper, Sleeper sleeper) {
+        AwsClients clients = build(settings, () -> mapper, sleeper);
+        try {
+            clients.checkCredentials();
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+        return clients;
+    }
+
+    /**
+     * Builds the clients without calling anything but, where no region is set, the region chain; what takes
+     * time here is class loading and the SDK client's set-up, so callers may run it while they do other work.
+     * Call {@link #checkCredentials()} before the first request.
+     */
+    public static AwsClients build(AwsSettings settings, Supplier<ObjectMapper> mapper, Sleeper sleeper) {
         Region region = resolveRegion(settings);
         UrlConnectionHttpClient.Builder httpBuilder = UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
@@ -47,13 +68,6 @@ public final class AwsClients implements AutoCloseable {
         }
         SdkHttpClient http = httpBuilder.build();
         AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
-        try {
-            CredentialsFactory.check(credentials, settings);
-        } catch (RuntimeException e) {
-            IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
-            IoUtils.closeQuietlyV2(http, null);
-            throw e;
-        }
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .build();
@@ -69,8 +83,14 @@ public final class AwsClients implements AutoCloseable {
         // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
         // profile's endpoint_url): sessions go where applications go.
         URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region));
-        SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper, sleeper);
-        return new AwsClients(http, credentials, emrServerless, sessions, region);
+        // Made on first use: the JSON mapper may still be in the making on the caller's thread.
+        Supplier<SessionApi> sessions = () -> new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper.get(), sleeper);
+        return new AwsClients(settings, http, credentials, emrServerless, sessions, region);
+    }
+
+    /** Resolves the credentials (the SDK caches them), failing with one message that lists where it looked. */
+    public void checkCredentials() {
+        CredentialsFactory.check(credentials, settings);
     }
 
     private static Region resolveRegion(AwsSettings settings) {
@@ -90,7 +110,10 @@ public final class AwsClients implements AutoCloseable {
         return emrServerless;
     }
 
-    public SessionApi sessions() {
+    public synchronized SessionApi sessions() {
+        if (sessions == null) {
+            sessions = sessionsFactory.get();
+        }
         return sessions;
     }
 

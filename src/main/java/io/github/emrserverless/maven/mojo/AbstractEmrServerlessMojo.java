@@ -14,6 +14,9 @@ import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -165,10 +168,55 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     }
 
     protected AwsClients openClients(AwsSettings settings, ObjectMapper mapper) {
+        return awaitClients(startOpeningClients(settings, () -> mapper));
+    }
+
+    /**
+     * Starts building the AWS clients on another thread: the SDK client's set-up is most of a goal's own
+     * time, and it can run while the goal reads and checks its configuration. Nothing is sent until
+     * {@link #awaitClients} checks the credentials.
+     */
+    protected CompletableFuture<AwsClients> startOpeningClients(AwsSettings settings, Supplier<ObjectMapper> mapper) {
+        // Before the first SDK class loads: its loggers are configured when created.
         if (!SdkLogging.keepSdkLoggersQuiet()) {
             getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
         }
-        return AwsClients.create(settings, mapper, Sleeper.SYSTEM);
+        ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
+        return CompletableFuture.supplyAsync(() -> {
+            // The SDK finds its HTTP and interceptor services through the context class loader.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(pluginLoader);
+            try {
+                return AwsClients.build(settings, mapper, Sleeper.SYSTEM);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        });
+    }
+
+    /** The clients, once built, with their credentials checked. */
+    protected static AwsClients awaitClients(CompletableFuture<AwsClients> opening) {
+        AwsClients clients;
+        try {
+            clients = opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        try {
+            clients.checkCredentials();
+        } catch (RuntimeException e) {
+            clients.close();
+            throw e;
+        }
+        return clients;
+    }
+
+    /** Closes clients that were being built for work that will not happen. */
+    protected static void discard(CompletableFuture<AwsClients> opening) {
+        if (opening != null) {
+            opening.thenAccept(AwsClients::close);
+        }
     }
 
     protected static String blankToNull(String value) {

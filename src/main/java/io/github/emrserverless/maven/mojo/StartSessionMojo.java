@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -177,24 +178,25 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Override
     protected void run() throws MojoExecutionException, InterruptedException {
         Reporter reporter = reporter();
-        ObjectMapper mapper = Json.mapper();
         Duration timeout = Durations.parse(waitTimeout, "waitTimeout", origin());
         AwsSettings settings = awsSettings();
         if (sessionIdProperty == null || sessionIdProperty.isBlank()) {
             throw new InvalidConfigurationException("Invalid <sessionIdProperty> (from " + origin().of("sessionIdProperty")
                     + "): it is empty; allowed: a property name such as emr-serverless.sessionId.");
         }
-        MergedConfiguration merged = new RuntimeConfigurationAssembler(
-                        new RuntimeConfigurationFileReader(mapper, reporter::warn))
-                .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
-        String token = clientToken == null ? UUID.randomUUID().toString() : clientToken;
-        StartSessionRequest request = new StartSessionRequest(applicationId, token, blankToNull(executionRoleArn),
-                name, idleTimeoutMinutes, tags(token),
-                merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
-        new StartSessionValidator(origin()).validate(request);
-        merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
-        getLog().debug("Merged runtime configuration (secret-looking values masked): "
-                + toJson(mapper, SecretMasker.mask(merged.configurations()), false));
+        // The SDK client is built on another thread while this one starts Jackson and reads the configuration:
+        // the two are most of the goal's own time.
+        CompletableFuture<ObjectMapper> mapperReady = new CompletableFuture<>();
+        CompletableFuture<AwsClients> opening = dryRun ? null : startOpeningClients(settings, mapperReady::join);
+        ObjectMapper mapper = Json.mapper();
+        mapperReady.complete(mapper);
+        StartSessionRequest request;
+        try {
+            request = request(mapper, reporter);
+        } catch (RuntimeException e) {
+            discard(opening);
+            throw e;
+        }
         if (dryRun) {
             getLog().info("Dry run: StartSession request for application " + applicationId
                     + " (not sent; secret-looking values masked):\n" + toJson(mapper, masked(request), true));
@@ -211,7 +213,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                         reporter),
                 new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
         WatchedHandover handover = new WatchedHandover(exports, settings);
-        try (AwsClients clients = openClients(settings, mapper)) {
+        try (AwsClients clients = awaitClients(opening)) {
             Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(clients.emrServerless(), poller, reporter),
@@ -225,6 +227,22 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             }
             throw e;
         }
+    }
+
+    /** The StartSession request from every source of configuration, checked against the API's constraints. */
+    private StartSessionRequest request(ObjectMapper mapper, Reporter reporter) {
+        MergedConfiguration merged = new RuntimeConfigurationAssembler(
+                        new RuntimeConfigurationFileReader(mapper, reporter::warn))
+                .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
+        String token = clientToken == null ? UUID.randomUUID().toString() : clientToken;
+        StartSessionRequest request = new StartSessionRequest(applicationId, token, blankToNull(executionRoleArn),
+                name, idleTimeoutMinutes, tags(token),
+                merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
+        new StartSessionValidator(origin()).validate(request);
+        merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
+        getLog().debug("Merged runtime configuration (secret-looking values masked): "
+                + toJson(mapper, SecretMasker.mask(merged.configurations()), false));
+        return request;
     }
 
     private void exportProperty(String key, String value) {
