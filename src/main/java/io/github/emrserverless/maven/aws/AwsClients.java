@@ -43,20 +43,13 @@ public final class AwsClients implements AutoCloseable {
 
     /** Builds the clients and checks the credentials now, so that a missing one fails with one clear message. */
     public static AwsClients create(AwsSettings settings, ObjectMapper mapper, Sleeper sleeper) {
-        AwsClients clients = build(settings, () -> mapper, sleeper);
-        try {
-            clients.checkCredentials();
-        } catch (RuntimeException e) {
-            clients.close();
-            throw e;
-        }
-        return clients;
+        return build(settings, () -> mapper, sleeper).withCheckedCredentials();
     }
 
     /**
      * Builds the clients without calling anything but, where no region is set, the region chain; what takes
      * time here is class loading and the SDK client's set-up, so callers may run it while they do other work.
-     * Call {@link #checkCredentials()} before the first request.
+     * Call {@link #withCheckedCredentials()} before the first request.
      */
     public static AwsClients build(AwsSettings settings, Supplier<ObjectMapper> mapper, Sleeper sleeper) {
         Region region = resolveRegion(settings);
@@ -88,9 +81,18 @@ public final class AwsClients implements AutoCloseable {
         return new AwsClients(settings, http, credentials, emrServerless, sessions, region);
     }
 
-    /** Resolves the credentials (the SDK caches them), failing with one message that lists where it looked. */
-    public void checkCredentials() {
-        CredentialsFactory.check(credentials, settings);
+    /**
+     * Resolves the credentials (the SDK caches them); if that fails, closes these clients and throws one
+     * message that lists where it looked.
+     */
+    public AwsClients withCheckedCredentials() {
+        try {
+            CredentialsFactory.check(credentials, settings);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     private static Region resolveRegion(AwsSettings settings) {

@@ -203,13 +203,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        try {
-            clients.checkCredentials();
-        } catch (RuntimeException e) {
-            clients.close();
-            throw e;
-        }
-        return clients;
+        return clients.withCheckedCredentials();
     }
 
     /** Closes clients that were being built for work that will not happen. */
