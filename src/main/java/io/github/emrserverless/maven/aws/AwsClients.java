@@ -75,7 +75,7 @@ public final class AwsClients implements AutoCloseable {
         EmrServerlessClient emrServerless = builder.build();
         // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
         // profile's endpoint_url): sessions go where applications go.
-        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region));
+        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region, settings.profile()));
         // Made on first use: the JSON mapper may still be in the making on the caller's thread.
         Supplier<SessionApi> sessions = () -> new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper.get(), sleeper);
         return new AwsClients(settings, http, credentials, emrServerless, sessions, region);

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import software.amazon.awssdk.awscore.endpoint.DualstackEnabledProvider;
+import software.amazon.awssdk.awscore.endpoint.FipsEnabledProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.endpoints.EmrServerlessEndpointParams;
 import software.amazon.awssdk.services.emrserverless.endpoints.EmrServerlessEndpointProvider;
@@ -37,9 +39,16 @@ public final class Endpoints {
         return uri;
     }
 
-    public static URI regional(Region region) {
+    /**
+     * The regional endpoint by the SDK's own rules, FIPS and dual-stack included as the SDK reads them
+     * (AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT, their system properties, the profile), so that
+     * sessions go where the SDK client sends the application calls.
+     */
+    public static URI regional(Region region, String profile) {
+        boolean fips = FipsEnabledProvider.builder().profileName(profile).build().isFipsEnabled().orElse(false);
+        boolean dualStack = DualstackEnabledProvider.builder().profileName(profile).build().isDualstackEnabled().orElse(false);
         return URI.create(EmrServerlessEndpointProvider.defaultProvider()
-                .resolveEndpoint(EmrServerlessEndpointParams.builder().region(region).build())
+                .resolveEndpoint(EmrServerlessEndpointParams.builder().region(region).useFips(fips).useDualStack(dualStack).build())
                 .join()
                 .url()
                 .toString());

@@ -30,7 +30,23 @@ class EndpointsTest {
 
     @Test
     void regionalEndpointsComeFromTheSdkRules() {
-        assertThat(Endpoints.regional(Region.EU_WEST_1)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
-        assertThat(Endpoints.regional(Region.CN_NORTH_1)).hasToString("https://emr-serverless.cn-north-1.amazonaws.com.cn");
+        assertThat(Endpoints.regional(Region.EU_WEST_1, null)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
+        assertThat(Endpoints.regional(Region.CN_NORTH_1, null)).hasToString("https://emr-serverless.cn-north-1.amazonaws.com.cn");
+    }
+
+    @Test
+    void fipsAndDualStackSettingsApplyAsForTheSdkClient() {
+        System.setProperty("aws.useFipsEndpoint", "true");
+        try {
+            assertThat(Endpoints.regional(Region.US_EAST_1, null)).hasToString("https://emr-serverless-fips.us-east-1.amazonaws.com");
+        } finally {
+            System.clearProperty("aws.useFipsEndpoint");
+        }
+        System.setProperty("aws.useDualstackEndpoint", "true");
+        try {
+            assertThat(Endpoints.regional(Region.US_EAST_1, null)).hasToString("https://emr-serverless.us-east-1.api.aws");
+        } finally {
+            System.clearProperty("aws.useDualstackEndpoint");
+        }
     }
 }
