@@ -29,16 +29,14 @@ public final class AwsClients implements AutoCloseable {
     private final EmrServerlessClient emrServerless;
     private final Supplier<SessionApi> sessionsFactory;
     private SessionApi sessions;
-    private final Region region;
 
     private AwsClients(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-            EmrServerlessClient emrServerless, Supplier<SessionApi> sessionsFactory, Region region) {
+            EmrServerlessClient emrServerless, Supplier<SessionApi> sessionsFactory) {
         this.settings = settings;
         this.http = http;
         this.credentials = credentials;
         this.emrServerless = emrServerless;
         this.sessionsFactory = sessionsFactory;
-        this.region = region;
     }
 
     /** Builds the clients and checks the credentials now, so that a missing one fails with one clear message. */
@@ -78,7 +76,7 @@ public final class AwsClients implements AutoCloseable {
         URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region, settings.profile()));
         // Made on first use: the JSON mapper may still be in the making on the caller's thread.
         Supplier<SessionApi> sessions = () -> new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper.get(), sleeper);
-        return new AwsClients(settings, http, credentials, emrServerless, sessions, region);
+        return new AwsClients(settings, http, credentials, emrServerless, sessions);
     }
 
     /**
@@ -117,10 +115,6 @@ public final class AwsClients implements AutoCloseable {
             sessions = sessionsFactory.get();
         }
         return sessions;
-    }
-
-    public Region region() {
-        return region;
     }
 
     @Override

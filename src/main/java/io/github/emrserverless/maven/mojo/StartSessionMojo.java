@@ -120,9 +120,10 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     private boolean dryRun;
 
     /**
-     * Adds {@code created-by=emr-serverless-maven-plugin}, {@code maven-project=<groupId>:<artifactId>} and,
-     * in CI, {@code ci-run=<GITHUB_RUN_ID, CI_PIPELINE_ID or BUILD_TAG>} to the tags, so that terminate-session
-     * can find sessions by tags. Tags in {@code <tags>} win.
+     * Adds {@code created-by=emr-serverless-maven-plugin}, {@code maven-project=<groupId>:<artifactId>},
+     * {@code start-token=<clientToken>} and, in CI, {@code ci-run=<GITHUB_RUN_ID, CI_PIPELINE_ID or BUILD_TAG>}
+     * to the tags, so that terminate-session (and start-session itself, after a lost answer) can find sessions
+     * by tags. Tags in {@code <tags>} win.
      */
     @Parameter(property = "emr-serverless.defaultTags", defaultValue = "true")
     private boolean defaultTags;
@@ -240,7 +241,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                 merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
         new StartSessionValidator(origin()).validate(request);
         merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
-        getLog().debug("Merged runtime configuration (secret-looking values masked): "
+        reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
                 + toJson(mapper, SecretMasker.mask(merged.configurations()), false));
         return request;
     }
