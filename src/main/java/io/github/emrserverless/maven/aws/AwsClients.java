@@ -57,7 +57,7 @@ public final class AwsClients implements AutoCloseable {
         if (settings.proxy() != null) {
             httpBuilder.proxyConfiguration(ProxyConfigurations.of(settings.proxy()));
         }
-        SdkHttpClient http = httpBuilder.build();
+        SdkHttpClient http = System.getenv("EMR_NOPENDING") != null ? httpBuilder.build() : PendingHttpClient.start(httpBuilder::build, "UrlConnection");
         AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())

@@ -1,0 +1,51 @@
+package io.github.emrserverless.maven.aws;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * An HTTP client that is still being built on another thread. Building one sets up TLS (the JDK reads and
+ * parses its trust store), which takes as long as the SDK client's own set-up; handing this to the SDK
+ * client lets the two overlap. The first request waits for the client.
+ */
+final class PendingHttpClient implements SdkHttpClient {
+
+    private final CompletableFuture<SdkHttpClient> client;
+    private final String name;
+
+    private PendingHttpClient(CompletableFuture<SdkHttpClient> client, String name) {
+        this.client = client;
+        this.name = name;
+    }
+
+    static PendingHttpClient start(Supplier<SdkHttpClient> builder, String name) {
+        return new PendingHttpClient(CompletableFuture.supplyAsync(builder), name);
+    }
+
+    SdkHttpClient get() {
+        try {
+            return client.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        return get().prepareRequest(request);
+    }
+
+    @Override
+    public String clientName() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        client.thenAccept(SdkHttpClient::close);
+    }
+}
