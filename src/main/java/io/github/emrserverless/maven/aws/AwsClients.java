@@ -1,10 +1,9 @@
 package io.github.emrserverless.maven.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -27,21 +26,20 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final EmrServerlessClient emrServerless;
-    private final Supplier<SessionApi> sessionsFactory;
-    private SessionApi sessions;
+    private final SessionApi sessions;
 
     private AwsClients(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-            EmrServerlessClient emrServerless, Supplier<SessionApi> sessionsFactory) {
+            EmrServerlessClient emrServerless, SessionApi sessions) {
         this.settings = settings;
         this.http = http;
         this.credentials = credentials;
         this.emrServerless = emrServerless;
-        this.sessionsFactory = sessionsFactory;
+        this.sessions = sessions;
     }
 
     /** Builds the clients and checks the credentials now, so that a missing one fails with one clear message. */
-    public static AwsClients create(AwsSettings settings, ObjectMapper mapper, Sleeper sleeper) {
-        return build(settings, () -> mapper, sleeper).withCheckedCredentials();
+    public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
+        return build(settings, sleeper).withCheckedCredentials();
     }
 
     /**
@@ -49,7 +47,7 @@ public final class AwsClients implements AutoCloseable {
      * time here is class loading and the SDK client's set-up, so callers may run it while they do other work.
      * Call {@link #withCheckedCredentials()} before the first request.
      */
-    public static AwsClients build(AwsSettings settings, Supplier<ObjectMapper> mapper, Sleeper sleeper) {
+    public static AwsClients build(AwsSettings settings, Sleeper sleeper) {
         Region region = resolveRegion(settings);
         UrlConnectionHttpClient.Builder httpBuilder = UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
@@ -74,8 +72,7 @@ public final class AwsClients implements AutoCloseable {
         // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
         // profile's endpoint_url): sessions go where applications go.
         URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region, settings.profile()));
-        // Made on first use: the JSON mapper may still be in the making on the caller's thread.
-        Supplier<SessionApi> sessions = () -> new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, mapper.get(), sleeper);
+        SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, Json.create(), sleeper);
         return new AwsClients(settings, http, credentials, emrServerless, sessions);
     }
 
@@ -110,10 +107,7 @@ public final class AwsClients implements AutoCloseable {
         return emrServerless;
     }
 
-    public synchronized SessionApi sessions() {
-        if (sessions == null) {
-            sessions = sessionsFactory.get();
-        }
+    public SessionApi sessions() {
         return sessions;
     }
 

@@ -1,8 +1,6 @@
 package io.github.emrserverless.maven.aws;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.SessionEndpoint;
@@ -58,26 +56,26 @@ public final class HttpSessionApi implements SessionApi {
     private final Region region;
     private final URI endpoint;
     private final RetryStrategy retryStrategy;
-    private final ObjectMapper mapper;
+    private final JSON json;
     private final Sleeper sleeper;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RestJsonErrors errors;
 
     public HttpSessionApi(SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-            Region region, URI endpoint, RetryStrategy retryStrategy, ObjectMapper mapper, Sleeper sleeper) {
+            Region region, URI endpoint, RetryStrategy retryStrategy, JSON json, Sleeper sleeper) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpoint;
         this.retryStrategy = retryStrategy;
-        this.mapper = mapper;
+        this.json = json;
         this.sleeper = sleeper;
-        this.errors = new RestJsonErrors(mapper);
+        this.errors = new RestJsonErrors(json);
     }
 
     @Override
     public StartedSession startSession(StartSessionRequest request) {
-        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), Map.of(), write(request), StartedSession.class);
+        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), Map.of(), write(request.body()), StartedSession.class);
     }
 
     @Override
@@ -107,10 +105,8 @@ public final class HttpSessionApi implements SessionApi {
         return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId) + "/endpoint", Map.of(), null, SessionEndpoint.class);
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record GetSessionResponse(Session session) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record TerminateSessionResponse(String applicationId, String sessionId) {}
 
     private static String sessionsPath(String applicationId) {
@@ -121,7 +117,7 @@ public final class HttpSessionApi implements SessionApi {
         return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(sessionId);
     }
 
-    private <T> T call(SdkHttpMethod method, String path, Map<String, List<String>> query, String body, Class<T> responseType) {
+    private <T> T call(SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body, Class<T> responseType) {
         RetryToken token = retryStrategy.acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME)).token();
         while (true) {
             try {
@@ -151,7 +147,7 @@ public final class HttpSessionApi implements SessionApi {
         }
     }
 
-    private <T> T callOnce(SdkHttpMethod method, String path, Map<String, List<String>> query, String body,
+    private <T> T callOnce(SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body,
             Class<T> responseType) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(method)
@@ -160,9 +156,8 @@ public final class HttpSessionApi implements SessionApi {
                 .rawQueryParameters(query);
         ContentStreamProvider payload = null;
         if (body != null) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            request.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(bytes.length));
-            payload = ContentStreamProvider.fromByteArrayUnsafe(bytes);
+            request.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(body.length));
+            payload = ContentStreamProvider.fromByteArrayUnsafe(body);
         }
         SignedRequest signed = sign(request.build(), payload);
         HttpExecuteResponse response;
@@ -184,7 +179,7 @@ public final class HttpSessionApi implements SessionApi {
             throw errors.toException(response.httpResponse(), responseBody);
         }
         try {
-            return mapper.readValue(responseBody.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : responseBody, responseType);
+            return json.beanFrom(responseType, responseBody.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : responseBody);
         } catch (IOException e) {
             throw SdkClientException.builder()
                     .message("Unreadable " + method + " " + path + " response: " + e.getMessage())
@@ -216,11 +211,11 @@ public final class HttpSessionApi implements SessionApi {
         }
     }
 
-    private String write(Object body) {
+    private byte[] write(Map<String, Object> body) {
         try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write request body", e);
+            return json.asBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write request body", e);
         }
     }
 

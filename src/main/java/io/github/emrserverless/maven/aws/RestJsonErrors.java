@@ -1,8 +1,9 @@
 package io.github.emrserverless.maven.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -21,14 +22,14 @@ final class RestJsonErrors {
 
     static final String SERVICE_NAME = "EmrServerless";
 
-    private final ObjectMapper mapper;
+    private final JSON json;
 
-    RestJsonErrors(ObjectMapper mapper) {
-        this.mapper = mapper;
+    RestJsonErrors(JSON json) {
+        this.json = json;
     }
 
     AwsServiceException toException(SdkHttpResponse response, byte[] body) {
-        JsonNode json = parse(body);
+        Map<String, Object> json = parse(body);
         String type = response.firstMatchingHeader("x-amzn-ErrorType")
                 .or(() -> text(json, "__type"))
                 .or(() -> text(json, "code"))
@@ -74,21 +75,18 @@ final class RestJsonErrors {
         };
     }
 
-    private JsonNode parse(byte[] body) {
+    private Map<String, Object> parse(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
-            return mapper.readTree(body);
+            return json.mapFrom(body);
         } catch (IOException e) {
             return null; // a proxy's HTML page, say: the status code still tells what happened
         }
     }
 
-    private static java.util.Optional<String> text(JsonNode json, String member) {
-        if (json == null || !json.hasNonNull(member) || !json.get(member).isTextual()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(json.get(member).asText());
+    private static Optional<String> text(Map<String, Object> json, String member) {
+        return json != null && json.get(member) instanceof String text ? Optional.of(text) : Optional.empty();
     }
 }

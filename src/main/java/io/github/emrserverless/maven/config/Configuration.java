@@ -1,6 +1,5 @@
 package io.github.emrserverless.maven.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Map;
  * One entry of an EMR Serverless {@code ConfigurationList}: a classification with properties and nested
  * configurations. Property order is kept, so the request shows keys in the order the user wrote them.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Configuration(
         String classification, Map<String, String> properties, List<Configuration> configurations) {
 
@@ -27,5 +25,20 @@ public record Configuration(
 
     boolean isEmpty() {
         return properties.isEmpty() && configurations.isEmpty();
+    }
+
+    /** As a JSON object of the API's {@code Configuration} shape; empty members left out. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (classification != null) {
+            json.put("classification", classification);
+        }
+        if (!properties.isEmpty()) {
+            json.put("properties", properties);
+        }
+        if (!configurations.isEmpty()) {
+            json.put("configurations", configurations.stream().map(Configuration::toJson).toList());
+        }
+        return json;
     }
 }

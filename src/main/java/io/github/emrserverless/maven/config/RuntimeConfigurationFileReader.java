@@ -1,12 +1,12 @@
 package io.github.emrserverless.maven.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,24 +26,23 @@ import java.util.function.Consumer;
  */
 public final class RuntimeConfigurationFileReader {
 
-    private static final TypeReference<List<ConfigurationJson>> CONFIGURATION_LIST = new TypeReference<>() {};
     private static final List<String> LIST_MEMBERS = List.of("runtimeConfiguration", "applicationConfiguration");
+    private static final String CONFIGURATION_MEMBERS = "classification, properties, configurations";
 
-    private final ObjectMapper mapper;
+    private final JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final Consumer<String> warnings;
 
-    public RuntimeConfigurationFileReader(ObjectMapper mapper, Consumer<String> warnings) {
-        this.mapper = mapper;
+    public RuntimeConfigurationFileReader(Consumer<String> warnings) {
         this.warnings = warnings;
     }
 
     public ConfigurationSource read(Path file) {
-        // Streamed rather than read as a tree, so that every error keeps its line number.
-        try (JsonParser parser = mapper.createParser(file.toFile())) {
+        // Streamed rather than read as a tree or bound to types, so that every error keeps its line number.
+        try (JsonParser parser = factory.createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
             List<Configuration> configurations;
             if (first == JsonToken.START_ARRAY) {
-                configurations = toConfigurations(mapper.readValue(parser, CONFIGURATION_LIST));
+                configurations = readList(parser);
             } else if (first == JsonToken.START_OBJECT) {
                 configurations = readObject(file, parser);
             } else {
@@ -80,7 +80,7 @@ public final class RuntimeConfigurationFileReader {
                         + ") must be a JSON array of configurations.");
             } else {
                 listMember = name;
-                configurations = toConfigurations(mapper.readValue(parser, CONFIGURATION_LIST));
+                configurations = readList(parser);
             }
         }
         if (listMember == null) {
@@ -93,24 +93,74 @@ public final class RuntimeConfigurationFileReader {
         return configurations;
     }
 
-    /**
-     * A configuration as written in a file. A mutable bean, not the {@link Configuration} record: Jackson
-     * reports an unknown member of a bean where it stands, but one of a record only at the object's end.
-     */
-    static final class ConfigurationJson {
-        public String classification;
-        public LinkedHashMap<String, String> properties;
-        public List<ConfigurationJson> configurations;
+    /** A JSON array of configurations; the parser is on its START_ARRAY. */
+    private static List<Configuration> readList(JsonParser parser) throws IOException {
+        List<Configuration> configurations = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            expect(parser, JsonToken.START_OBJECT, "a configuration must be a JSON object with " + CONFIGURATION_MEMBERS);
+            configurations.add(readConfiguration(parser));
+        }
+        return configurations;
     }
 
-    private static List<Configuration> toConfigurations(List<ConfigurationJson> list) {
-        List<Configuration> result = new ArrayList<>();
-        if (list != null) {
-            for (ConfigurationJson json : list) {
-                result.add(new Configuration(json.classification, json.properties, toConfigurations(json.configurations)));
+    private static Configuration readConfiguration(JsonParser parser) throws IOException {
+        String classification = null;
+        Map<String, String> properties = null;
+        List<Configuration> nested = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String member = parser.currentName();
+            JsonLocation at = parser.currentTokenLocation();
+            JsonToken value = parser.nextToken();
+            switch (member) {
+                case "classification" -> classification = value == JsonToken.VALUE_NULL ? null : text(parser, "classification");
+                case "properties" -> properties = value == JsonToken.VALUE_NULL ? null : readProperties(parser);
+                case "configurations" -> {
+                    if (value != JsonToken.VALUE_NULL) {
+                        expect(parser, JsonToken.START_ARRAY, "configurations must be a JSON array of configurations");
+                        nested = readList(parser);
+                    }
+                }
+                default -> throw new JsonParseException(parser, "unknown member '" + member + "' in a configuration; allowed: "
+                        + CONFIGURATION_MEMBERS + ".", at);
             }
         }
-        return result;
+        return new Configuration(classification, properties, nested);
+    }
+
+    private static Map<String, String> readProperties(JsonParser parser) throws IOException {
+        expect(parser, JsonToken.START_OBJECT, "properties must be a JSON object of string values");
+        Map<String, String> properties = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            parser.nextToken();
+            properties.put(key, text(parser, "property '" + key + "'"));
+        }
+        return properties;
+    }
+
+    /** The current value as text; a number or boolean is refused, as a silent conversion hides a typo. */
+    private static String text(JsonParser parser, String what) throws IOException {
+        expect(parser, JsonToken.VALUE_STRING, what + " must be a JSON string");
+        return parser.getText();
+    }
+
+    private static void expect(JsonParser parser, JsonToken expected, String requirement) throws JsonParseException {
+        if (parser.currentToken() != expected) {
+            throw new JsonParseException(parser, requirement + ", not " + describe(parser.currentToken()) + ".",
+                    parser.currentTokenLocation());
+        }
+    }
+
+    private static String describe(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            default -> String.valueOf(token);
+        };
     }
 
     private static InvalidConfigurationException invalid(Path file, String problem) {
@@ -128,12 +178,6 @@ public final class RuntimeConfigurationFileReader {
         if (location != null && location.getLineNr() > 0) {
             message.append(", line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
         }
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            message.append(": unknown member '").append(unknown.getPropertyName())
-                    .append("' in a configuration; allowed: classification, properties, configurations.");
-        } else {
-            message.append(": ").append(e.getOriginalMessage());
-        }
-        return message.toString();
+        return message.append(": ").append(e.getOriginalMessage()).toString();
     }
 }

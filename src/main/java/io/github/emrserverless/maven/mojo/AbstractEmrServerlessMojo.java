@@ -1,6 +1,5 @@
 package io.github.emrserverless.maven.mojo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.aws.Endpoints;
@@ -16,7 +15,6 @@ import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -167,8 +165,8 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return id == null ? null : new MavenSettingsReader(session.getSettings(), settingsDecrypter).accessKey(id, origin());
     }
 
-    protected AwsClients openClients(AwsSettings settings, ObjectMapper mapper) {
-        return awaitClients(startOpeningClients(settings, () -> mapper));
+    protected AwsClients openClients(AwsSettings settings) {
+        return awaitClients(startOpeningClients(settings));
     }
 
     /**
@@ -176,7 +174,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
      * time, and it can run while the goal reads and checks its configuration. Nothing is sent until
      * {@link #awaitClients} checks the credentials.
      */
-    protected CompletableFuture<AwsClients> startOpeningClients(AwsSettings settings, Supplier<ObjectMapper> mapper) {
+    protected CompletableFuture<AwsClients> startOpeningClients(AwsSettings settings) {
         // Before the first SDK class loads: its loggers are configured when created.
         if (!SdkLogging.keepSdkLoggersQuiet()) {
             getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
@@ -188,7 +186,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(pluginLoader);
             try {
-                return AwsClients.build(settings, mapper, Sleeper.SYSTEM);
+                return AwsClients.build(settings, Sleeper.SYSTEM);
             } finally {
                 thread.setContextClassLoader(previous);
             }

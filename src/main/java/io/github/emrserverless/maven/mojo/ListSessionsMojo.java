@@ -3,7 +3,6 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.SessionInventory;
@@ -44,7 +43,7 @@ public class ListSessionsMojo extends AbstractEmrServerlessMojo {
         StartSessionValidator.validateApplicationId(applicationId, origin());
         List<SessionState> wanted = states();
         AwsSettings settings = awsSettings();
-        try (AwsClients clients = openClients(settings, Json.mapper())) {
+        try (AwsClients clients = openClients(settings)) {
             SessionInventory inventory = new SessionInventory(clients.sessions());
             List<Session> sessions = inventory.withTags(applicationId, inventory.list(applicationId, wanted),
                     matchTags == null ? Map.of() : matchTags);

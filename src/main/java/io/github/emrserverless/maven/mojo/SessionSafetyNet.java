@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
-import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.SessionTerminator;
@@ -101,7 +100,7 @@ public class SessionSafetyNet {
             for (PendingSession session : drain()) {
                 String id = session.started().sessionId();
                 String applicationId = session.started().applicationId();
-                try (AwsClients clients = AwsClients.create(session.settings(), Json.mapper(), Sleeper.SYSTEM)) {
+                try (AwsClients clients = AwsClients.create(session.settings(), Sleeper.SYSTEM)) {
                     SessionTerminator terminator = new SessionTerminator(clients.sessions(),
                             new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), new MavenReporter(log));
                     if (terminator.terminate(applicationId, id, false) == SessionTerminator.Outcome.TERMINATED) {

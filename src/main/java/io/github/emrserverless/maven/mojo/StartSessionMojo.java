@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.Configuration;
@@ -32,6 +31,8 @@ import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartSessionValidator;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,22 +186,19 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             throw new InvalidConfigurationException("Invalid <sessionIdProperty> (from " + origin().of("sessionIdProperty")
                     + "): it is empty; allowed: a property name such as emr-serverless.sessionId.");
         }
-        // The SDK client is built on another thread while this one starts Jackson and reads the configuration:
-        // the two are most of the goal's own time.
-        CompletableFuture<ObjectMapper> mapperReady = new CompletableFuture<>();
-        CompletableFuture<AwsClients> opening = dryRun ? null : startOpeningClients(settings, mapperReady::join);
-        ObjectMapper mapper = Json.mapper();
-        mapperReady.complete(mapper);
+        // The AWS clients are built on other threads while this one reads and checks the configuration.
+        CompletableFuture<AwsClients> opening = dryRun ? null : startOpeningClients(settings);
+        JSON json = Json.create();
         StartSessionRequest request;
         try {
-            request = request(mapper, reporter);
+            request = request(json, reporter);
         } catch (RuntimeException e) {
             discard(opening);
             throw e;
         }
         if (dryRun) {
             getLog().info("Dry run: StartSession request for application " + applicationId
-                    + " (not sent; secret-looking values masked):\n" + toJson(mapper, masked(request), true));
+                    + " (not sent; secret-looking values masked):\n" + toJson(Json.pretty(json), masked(request).body()));
             return;
         }
         boolean fetchEndpoint = exportEndpoint == null ? waitForReady : exportEndpoint;
@@ -209,7 +207,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             fetchEndpoint = false;
         }
         SessionHandover exports = SessionHandover.all(
-                new SessionExporter(this::exportProperty, new SessionFile(mapper),
+                new SessionExporter(this::exportProperty, new SessionFile(json),
                         new SessionExporter.Settings(sessionIdProperty, name, outputFile.toPath(), tokenFile.toPath(), exportAuthToken),
                         reporter),
                 new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
@@ -231,9 +229,8 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     }
 
     /** The StartSession request from every source of configuration, checked against the API's constraints. */
-    private StartSessionRequest request(ObjectMapper mapper, Reporter reporter) {
-        MergedConfiguration merged = new RuntimeConfigurationAssembler(
-                        new RuntimeConfigurationFileReader(mapper, reporter::warn))
+    private StartSessionRequest request(JSON json, Reporter reporter) {
+        MergedConfiguration merged = new RuntimeConfigurationAssembler(new RuntimeConfigurationFileReader(reporter::warn))
                 .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
         String token = clientToken == null ? UUID.randomUUID().toString() : clientToken;
         StartSessionRequest request = new StartSessionRequest(applicationId, token, blankToNull(executionRoleArn),
@@ -242,7 +239,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         new StartSessionValidator(origin()).validate(request);
         merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
         reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
-                + toJson(mapper, SecretMasker.mask(merged.configurations()), false));
+                + toJson(json, SecretMasker.mask(merged.configurations()).stream().map(Configuration::toJson).toList()));
         return request;
     }
 
@@ -312,11 +309,11 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                         : new StartSessionRequest.ConfigurationOverrides(SecretMasker.mask(request.runtimeConfiguration())));
     }
 
-    private static String toJson(ObjectMapper mapper, Object value, boolean pretty) {
+    private static String toJson(JSON json, Object value) {
         try {
-            return pretty ? mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value) : mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            return json.asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

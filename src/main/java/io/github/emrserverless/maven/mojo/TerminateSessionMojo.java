@@ -3,7 +3,6 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.session.Durations;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
@@ -77,7 +76,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
         Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin());
         AwsSettings settings = awsSettings();
         Instant start = Instant.now();
-        try (AwsClients clients = openClients(settings, Json.mapper())) {
+        try (AwsClients clients = openClients(settings)) {
             SessionTerminator terminator = new SessionTerminator(clients.sessions(),
                     new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter());
             List<String> terminating = reaper

@@ -1,11 +1,9 @@
 package io.github.emrserverless.maven.session;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Map;
 
 /** The members of a GetSession {@code Session} that the plugin uses; others are ignored. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Session(
         String applicationId,
         String sessionId,

@@ -1,11 +1,8 @@
 package io.github.emrserverless.maven.session;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.time.Instant;
 
 /** GetSessionEndpoint's answer. The auth token is a secret: {@link #toString()} leaves it out. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record SessionEndpoint(
         String applicationId, String sessionId, String endpoint, String authToken, Instant authTokenExpiresAt) {
 

@@ -1,7 +1,7 @@
 package io.github.emrserverless.maven.session;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.emrserverless.maven.config.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +11,13 @@ import java.nio.file.StandardCopyOption;
 /** Writes the session's identity to a JSON file that later steps, scripts and CI jobs can read. */
 public final class SessionFile {
 
-    private final ObjectMapper mapper;
+    private final JSON json;
 
-    public SessionFile(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public SessionFile(JSON json) {
+        this.json = Json.pretty(json);
     }
 
     /** The file's content; timestamps as ISO-8601 text, absent members omitted. Never the auth token. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Content(String applicationId, String sessionId, String arn, String state, String name, String startedAt,
             String endpoint, String authTokenExpiresAt) {
 
@@ -41,7 +40,7 @@ public final class SessionFile {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".session", ".json");
-            mapper.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), content);
+            json.write(content, temporary.toFile());
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

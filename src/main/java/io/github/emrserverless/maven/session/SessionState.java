@@ -1,7 +1,5 @@
 package io.github.emrserverless.maven.session;
 
-import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
-
 /** Session states; STARTED, IDLE and BUSY accept work. */
 public enum SessionState {
     SUBMITTED,
@@ -13,7 +11,6 @@ public enum SessionState {
     TERMINATING,
     TERMINATED,
     /** A state this plugin does not know yet; treated as still in progress. */
-    @JsonEnumDefaultValue
     UNKNOWN;
 
     public boolean isReady() {

@@ -1,8 +1,5 @@
 package io.github.emrserverless.maven.session;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.emrserverless.maven.config.Configuration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A StartSession request. Serialised as it is, it is the request body: {@code applicationId} travels in
- * the path, everything else in the body, absent members omitted.
+ * A StartSession request: {@code applicationId} travels in the path, everything else in the body
+ * ({@link #body()}).
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"clientToken", "executionRoleArn", "name", "idleTimeoutMinutes", "tags", "configurationOverrides"})
 public record StartSessionRequest(
-        @JsonIgnore String applicationId,
+        String applicationId,
         String clientToken,
         String executionRoleArn,
         String name,
@@ -29,15 +24,36 @@ public record StartSessionRequest(
     }
 
     /** The {@code SessionConfigurationOverrides} shape: sessions accept runtime configuration only. */
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ConfigurationOverrides(List<Configuration> runtimeConfiguration) {
         public ConfigurationOverrides {
             runtimeConfiguration = List.copyOf(runtimeConfiguration);
         }
     }
 
-    @JsonIgnore
     public List<Configuration> runtimeConfiguration() {
         return configurationOverrides == null ? List.of() : configurationOverrides.runtimeConfiguration();
+    }
+
+    /** The request body as a JSON object: members in the API's order, absent and empty ones left out. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putIfPresent(body, "clientToken", clientToken);
+        putIfPresent(body, "executionRoleArn", executionRoleArn);
+        putIfPresent(body, "name", name);
+        putIfPresent(body, "idleTimeoutMinutes", idleTimeoutMinutes);
+        if (!tags.isEmpty()) {
+            body.put("tags", tags);
+        }
+        if (!runtimeConfiguration().isEmpty()) {
+            body.put("configurationOverrides",
+                    Map.of("runtimeConfiguration", runtimeConfiguration().stream().map(Configuration::toJson).toList()));
+        }
+        return body;
+    }
+
+    private static void putIfPresent(Map<String, Object> body, String member, Object value) {
+        if (value != null && !"".equals(value)) {
+            body.put(member, value);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.emrserverless.maven.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -45,7 +44,7 @@ class AwsClientsTest {
     @Test
     void staticKeysFromASettingsServerSignTheRequests() {
         try (AwsClients clients = AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), null),
-                Json.mapper(), d -> {})) {
+                d -> {})) {
             clients.sessions().startSession(request());
         }
         assertThat(emulator.callsBy("AKIDSERVER")).extracting(EmrServerlessEmulator.Call::operation).containsExactly("StartSession");
@@ -56,7 +55,7 @@ class AwsClientsTest {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
         AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", "ext-1", 900);
         try (AwsClients clients = AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role),
-                Json.mapper(), d -> {})) {
+                d -> {})) {
             clients.sessions().startSession(request());
         }
         List<EmrServerlessEmulator.Call> calls = emulator.calls();
@@ -72,7 +71,7 @@ class AwsClientsTest {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
         AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:user/not-a-role", "maven-app", null, null);
         assertThatThrownBy(() -> AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"), role),
-                Json.mapper(), d -> {}))
+                d -> {}))
                 .isInstanceOf(NoCredentialsException.class)
                 .hasMessageStartingWith("Could not assume role arn:aws:iam::123456789012:user/not-a-role: AccessDenied: Not authorized")
                 .hasMessageEndingWith("The base credentials need sts:AssumeRole on it, and its trust policy must allow them.");
@@ -85,7 +84,7 @@ class AwsClientsTest {
         String id = System.clearProperty("aws.accessKeyId");
         String secret = System.clearProperty("aws.secretAccessKey");
         try {
-            assertThatThrownBy(() -> AwsClients.create(settings(null, null), Json.mapper(), d -> {}))
+            assertThatThrownBy(() -> AwsClients.create(settings(null, null), d -> {}))
                     .isInstanceOf(NoCredentialsException.class)
                     .hasMessageStartingWith("No AWS credentials found. Tried, in order: the Java system properties aws.accessKeyId")
                     .hasMessageEndingWith("Set one of these up, or configure <profile>, <serverId> or <roleArn>.");
@@ -107,7 +106,7 @@ class AwsClientsTest {
                     null, java.net.URI.create("http://127.0.0.1:1"),
                     new AwsSettings.Proxy("http", "127.0.0.1", proxy.port(), "proxyuser", "proxypass", "*.internal|other.example.com"),
                     1, Duration.ofSeconds(2), Duration.ofSeconds(5));
-            try (AwsClients clients = AwsClients.create(settings, Json.mapper(), d -> {})) {
+            try (AwsClients clients = AwsClients.create(settings, d -> {})) {
                 clients.sessions().startSession(request());
             }
             assertThat(proxy.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("StartSession");

@@ -62,7 +62,7 @@ class HttpSessionApiTest {
         StaticCredentialsProvider provider = StaticCredentialsProvider.create(
                 credentials instanceof AwsSessionCredentials s ? s : (AwsBasicCredentials) credentials);
         return new HttpSessionApi(http, provider, Region.EU_WEST_1, emulator.uri(),
-                AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {});
+                AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
     }
 
     SessionApi basic() {
@@ -211,7 +211,7 @@ class HttpSessionApiTest {
     void unreachableEndpointIsAClientError() {
         SessionApi closed = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
                 Region.EU_WEST_1, java.net.URI.create("http://127.0.0.1:1"),
-                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build(), Json.mapper(), d -> {});
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build(), Json.create(), d -> {});
         assertThatThrownBy(() -> closed.getSession("app1", "abc"))
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
                 .hasMessageContaining("GET /applications/app1/sessions/abc");

@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.emrserverless.model.ValidationException;
 
 class RestJsonErrorsTest {
 
-    final RestJsonErrors errors = new RestJsonErrors(Json.mapper());
+    final RestJsonErrors errors = new RestJsonErrors(Json.create());
 
     AwsServiceException parse(int status, String typeHeader, String body) {
         SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status).putHeader("x-amzn-RequestId", "req-1");

@@ -99,7 +99,7 @@ public final class ReadinessBenchmark {
             String applicationId, Duration readyAfter, long offsetMillis) throws InterruptedException {
         Thread.sleep(offsetMillis);
         SessionApi api = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create(key, "bench")),
-                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), Sleeper.SYSTEM);
+                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), Sleeper.SYSTEM);
         StartedSession started = api.startSession(new StartSessionRequest(applicationId, key,
                 "arn:aws:iam::123456789012:role/bench", null, 30L, Map.of(), null));
         new ReadinessWaiter(api, new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), QUIET)

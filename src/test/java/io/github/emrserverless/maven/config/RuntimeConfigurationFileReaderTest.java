@@ -18,7 +18,7 @@ class RuntimeConfigurationFileReaderTest {
     Path dir;
 
     final List<String> warnings = new ArrayList<>();
-    final RuntimeConfigurationFileReader reader = new RuntimeConfigurationFileReader(Json.mapper(), warnings::add);
+    final RuntimeConfigurationFileReader reader = new RuntimeConfigurationFileReader(warnings::add);
 
     Path file(String json) throws IOException {
         return Files.writeString(dir.resolve("conf.json"), json);
@@ -83,8 +83,24 @@ class RuntimeConfigurationFileReaderTest {
     void numbersAreNotSilentlyTurnedIntoStrings() throws IOException {
         Path path = file("[{\"classification\": \"spark-defaults\", \"properties\": {\"spark.executor.instances\": 2}}]");
         assertThatThrownBy(() -> reader.read(path))
-                .hasMessageContaining(path + ", line 1")
-                .hasMessageContaining("String");
+                .hasMessage("Invalid <runtimeConfigurationFiles> entry " + path
+                        + ", line 1, column 82: property 'spark.executor.instances' must be a JSON string, not a number.");
+    }
+
+    @Test
+    void wronglyTypedMembersSayWhatTheyMustBe() throws IOException {
+        Path properties = file("[{\"classification\": \"a\", \"properties\": [\"k=v\"]}]");
+        assertThatThrownBy(() -> reader.read(properties))
+                .hasMessageEndingWith(": properties must be a JSON object of string values, not an array.");
+        Path classification = file("[{\"classification\": true}]");
+        assertThatThrownBy(() -> reader.read(classification))
+                .hasMessageEndingWith(": classification must be a JSON string, not a boolean.");
+        Path entry = file("[\"spark-defaults\"]");
+        assertThatThrownBy(() -> reader.read(entry)).hasMessageEndingWith(
+                ": a configuration must be a JSON object with classification, properties, configurations, not a string.");
+        Path nested = file("[{\"classification\": \"a\", \"configurations\": {}}]");
+        assertThatThrownBy(() -> reader.read(nested))
+                .hasMessageEndingWith(": configurations must be a JSON array of configurations, not an object.");
     }
 
     @Test

@@ -47,7 +47,7 @@ class TerminateSessionMojoTest {
         try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
             sessionId = new HttpSessionApi(http,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSETUP", System.getProperty("aws.secretAccessKey"))),
-                    Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {})
+                    Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {})
                     .startSession(new StartSessionRequest("appready", "t", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null))
                     .sessionId();
         }

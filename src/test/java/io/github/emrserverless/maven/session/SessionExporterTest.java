@@ -24,7 +24,7 @@ class SessionExporterTest {
     final SessionEndpoint endpoint = new SessionEndpoint("app", "s1", "sc://s1:443", "the-secret-token", Instant.parse("2026-01-01T01:00:00Z"));
 
     SessionExporter exporter(boolean exportAuthToken) {
-        return new SessionExporter(properties::put, new SessionFile(Json.mapper()),
+        return new SessionExporter(properties::put, new SessionFile(Json.create()),
                 new SessionExporter.Settings("my.session", "n", dir.resolve("session.json"), dir.resolve("token"), exportAuthToken),
                 new RecordingReporter());
     }

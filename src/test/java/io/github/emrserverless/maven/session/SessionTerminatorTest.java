@@ -40,7 +40,7 @@ class SessionTerminatorTest {
                 .terminateDelay(Duration.ofMillis(200))
                 .start();
         api = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTERMINATOR", "secret")),
-                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.mapper(), d -> {});
+                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
         terminator = new SessionTerminator(api,
                 new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)), reporter);
     }
