@@ -49,13 +49,8 @@ public final class AwsClients implements AutoCloseable {
      */
     public static AwsClients build(AwsSettings settings, Sleeper sleeper) {
         Region region = resolveRegion(settings);
-        UrlConnectionHttpClient.Builder httpBuilder = UrlConnectionHttpClient.builder()
-                .connectionTimeout(settings.connectTimeout())
-                .socketTimeout(settings.readTimeout());
-        if (settings.proxy() != null) {
-            httpBuilder.proxyConfiguration(ProxyConfigurations.of(settings.proxy()));
-        }
-        SdkHttpClient http = System.getenv("EMR_NOPENDING") != null ? httpBuilder.build() : PendingHttpClient.start(httpBuilder::build, "UrlConnection");
+        // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the SDK client's own.
+        SdkHttpClient http = PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
         AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
@@ -88,6 +83,16 @@ public final class AwsClients implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static SdkHttpClient httpClient(AwsSettings settings) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout());
+        if (settings.proxy() != null) {
+            builder.proxyConfiguration(ProxyConfigurations.of(settings.proxy()));
+        }
+        return builder.build();
     }
 
     private static Region resolveRegion(AwsSettings settings) {
