@@ -4,6 +4,8 @@ import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,36 +24,52 @@ import software.amazon.awssdk.utils.IoUtils;
  */
 public final class AwsClients implements AutoCloseable {
 
-    private final AwsSettings settings;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final EmrServerlessClient emrServerless;
     private final SessionApi sessions;
 
-    private AwsClients(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-            EmrServerlessClient emrServerless, SessionApi sessions) {
-        this.settings = settings;
+    private AwsClients(SdkHttpClient http, AwsCredentialsProvider credentials, EmrServerlessClient emrServerless,
+            SessionApi sessions) {
         this.http = http;
         this.credentials = credentials;
         this.emrServerless = emrServerless;
         this.sessions = sessions;
     }
 
-    /** Builds the clients and checks the credentials now, so that a missing one fails with one clear message. */
+    /** Builds the clients and checks the credentials, so that a missing one fails with one clear message. */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        return build(settings, sleeper).withCheckedCredentials();
+        return open(settings, sleeper).await();
     }
 
     /**
-     * Builds the clients without calling anything but, where no region is set, the region chain; what takes
-     * time here is class loading and the SDK client's set-up, so callers may run it while they do other work.
-     * Call {@link #withCheckedCredentials()} before the first request.
+     * Starts building the clients and returns at once: class loading and the SDK client's set-up take most
+     * of a goal's own time, so callers read their configuration meanwhile. Nothing is sent, and no
+     * credentials are resolved, before {@link Opening#await()}; where no region is set, the region chain is
+     * read here.
      */
-    public static AwsClients build(AwsSettings settings, Sleeper sleeper) {
+    public static Opening open(AwsSettings settings, Sleeper sleeper) {
         Region region = resolveRegion(settings);
         // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the SDK client's own.
         SdkHttpClient http = PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
         AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
+        // The SDK finds its HTTP and interceptor services through the context class loader: the caller's.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        CompletableFuture<AwsClients> clients = CompletableFuture.supplyAsync(() -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return build(settings, region, http, credentials, sleeper);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        });
+        return new Opening(settings, http, credentials, clients);
+    }
+
+    private static AwsClients build(AwsSettings settings, Region region, SdkHttpClient http,
+            AwsCredentialsProvider credentials, Sleeper sleeper) {
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .build();
@@ -68,20 +86,51 @@ public final class AwsClients implements AutoCloseable {
         // profile's endpoint_url): sessions go where applications go.
         URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region, settings.profile()));
         SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, Json.create(), sleeper);
-        return new AwsClients(settings, http, credentials, emrServerless, sessions);
+        return new AwsClients(http, credentials, emrServerless, sessions);
     }
 
-    /**
-     * Resolves the credentials (the SDK caches them); if that fails, closes these clients and throws one
-     * message that lists where it looked.
-     */
-    public AwsClients withCheckedCredentials() {
-        try {
-            CredentialsFactory.check(credentials, settings);
-            return this;
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+    /** Clients being built on another thread. */
+    public static final class Opening {
+        private final AwsSettings settings;
+        private final SdkHttpClient http;
+        private final AwsCredentialsProvider credentials;
+        private final CompletableFuture<AwsClients> clients;
+
+        private Opening(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
+                CompletableFuture<AwsClients> clients) {
+            this.settings = settings;
+            this.http = http;
+            this.credentials = credentials;
+            this.clients = clients;
+        }
+
+        /**
+         * Resolves the credentials on this thread while the SDK client may still be in the making (a web
+         * identity or a role means a call to STS), then waits for the clients. If either fails, closes what
+         * was built and throws one message; a missing credential's lists where it looked.
+         */
+        public AwsClients await() {
+            try {
+                CredentialsFactory.check(credentials, settings);
+                return clients.join();
+            } catch (CompletionException e) {
+                discard();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            } catch (RuntimeException e) {
+                discard();
+                throw e;
+            }
+        }
+
+        /** Closes the clients once built, for work that will not happen. */
+        public void discard() {
+            clients.whenComplete((built, failure) -> {
+                if (built != null) {
+                    built.close();
+                } else {
+                    closeQuietly(http, credentials);
+                }
+            });
         }
     }
 
@@ -120,6 +169,10 @@ public final class AwsClients implements AutoCloseable {
     public void close() {
         // The SDK client does not close an HTTP client it was given.
         IoUtils.closeQuietlyV2(emrServerless, null);
+        closeQuietly(http, credentials);
+    }
+
+    private static void closeQuietly(SdkHttpClient http, AwsCredentialsProvider credentials) {
         IoUtils.closeQuietlyV2(http, null);
         IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
     }

@@ -13,8 +13,6 @@ import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -166,49 +164,19 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     }
 
     protected AwsClients openClients(AwsSettings settings) {
-        return awaitClients(startOpeningClients(settings));
+        return startOpeningClients(settings).await();
     }
 
     /**
-     * Starts building the AWS clients on another thread: the SDK client's set-up is most of a goal's own
-     * time, and it can run while the goal reads and checks its configuration. Nothing is sent until
-     * {@link #awaitClients} checks the credentials.
+     * Starts building the AWS clients on other threads, to run while the goal reads and checks its
+     * configuration; nothing is sent until {@link AwsClients.Opening#await()}.
      */
-    protected CompletableFuture<AwsClients> startOpeningClients(AwsSettings settings) {
+    protected AwsClients.Opening startOpeningClients(AwsSettings settings) {
         // Before the first SDK class loads: its loggers are configured when created.
         if (!SdkLogging.keepSdkLoggersQuiet()) {
             getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
         }
-        ClassLoader pluginLoader = Thread.currentThread().getContextClassLoader();
-        return CompletableFuture.supplyAsync(() -> {
-            // The SDK finds its HTTP and interceptor services through the context class loader.
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(pluginLoader);
-            try {
-                return AwsClients.build(settings, Sleeper.SYSTEM);
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        });
-    }
-
-    /** The clients, once built, with their credentials checked. */
-    protected static AwsClients awaitClients(CompletableFuture<AwsClients> opening) {
-        AwsClients clients;
-        try {
-            clients = opening.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-        return clients.withCheckedCredentials();
-    }
-
-    /** Closes clients that were being built for work that will not happen. */
-    protected static void discard(CompletableFuture<AwsClients> opening) {
-        if (opening != null) {
-            opening.thenAccept(AwsClients::close);
-        }
+        return AwsClients.open(settings, Sleeper.SYSTEM);
     }
 
     protected static String blankToNull(String value) {

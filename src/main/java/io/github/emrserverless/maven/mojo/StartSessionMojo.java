@@ -40,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -187,13 +186,15 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                     + "): it is empty; allowed: a property name such as emr-serverless.sessionId.");
         }
         // The AWS clients are built on other threads while this one reads and checks the configuration.
-        CompletableFuture<AwsClients> opening = dryRun ? null : startOpeningClients(settings);
+        AwsClients.Opening opening = dryRun ? null : startOpeningClients(settings);
         JSON json = Json.create();
         StartSessionRequest request;
         try {
             request = request(json, reporter);
         } catch (RuntimeException e) {
-            discard(opening);
+            if (opening != null) {
+                opening.discard();
+            }
             throw e;
         }
         if (dryRun) {
@@ -212,7 +213,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                         reporter),
                 new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
         WatchedHandover handover = new WatchedHandover(exports, settings);
-        try (AwsClients clients = awaitClients(opening)) {
+        try (AwsClients clients = opening.await()) {
             Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(clients.emrServerless(), poller, reporter),

@@ -67,6 +67,22 @@ class AwsClientsTest {
     }
 
     @Test
+    void openingSendsNothingUntilAwaitedAndADiscardedOpeningNeverAssumesTheRole() throws Exception {
+        System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
+        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
+        AwsSettings settings = settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role);
+
+        AwsClients.open(settings, d -> {}).discard();
+        AwsClients.Opening opening = AwsClients.open(settings, d -> {});
+        Thread.sleep(300); // time for the other threads to build (and, wrongly, to call) while the goal reads its input
+        assertThat(emulator.calls()).isEmpty();
+
+        try (AwsClients clients = opening.await()) {
+            assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole");
+        }
+    }
+
+    @Test
     void aRoleThatCannotBeAssumedFailsClearlyBeforeAnyEmrServerlessCall() {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
         AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:user/not-a-role", "maven-app", null, null);
