@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of the plugin, against the local emulator; prints figures, asserts nothing.
-#   benchmarks/run.sh [runs]      (default 7 runs per build of the goal-overhead benchmark)
+#   benchmarks/run.sh [runs]      (default 11 runs per build of the goal-overhead benchmark)
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${1:-7}
+RUNS=${1:-11}
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 
 echo "== Building and installing emr-serverless-maven-plugin $VERSION (tests skipped)"
