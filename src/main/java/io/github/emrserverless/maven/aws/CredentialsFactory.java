@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.aws;
 
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Picks the credentials the way the AWS CLI would: static keys from a settings.xml server, else the named
@@ -31,19 +34,38 @@ final class CredentialsFactory {
         } else {
             base = DefaultCredentialsProvider.builder().build();
         }
-        if (settings.assumeRole() == null) {
-            return base;
-        }
-        AwsSettings.AssumeRole role = settings.assumeRole();
+        return settings.assumeRole() == null ? base : assumeRole(settings.assumeRole(), base, region, http);
+    }
+
+    static AwsCredentialsProvider assumeRole(AwsSettings.AssumeRole role, AwsCredentialsProvider base, Region region,
+            SdkHttpClient http) {
         // The STS endpoint follows the SDK's rules, AWS_ENDPOINT_URL_STS included.
         StsClient sts = StsClient.builder().region(region).credentialsProvider(base).httpClient(http).build();
-        return StsAssumeRoleCredentialsProvider.builder()
+        StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(r -> r.roleArn(role.roleArn())
                         .roleSessionName(role.sessionName())
                         .externalId(role.externalId())
                         .durationSeconds(role.durationSeconds()))
                 .build();
+        return new AssumedRole(assumed, sts, base);
+    }
+
+    /** A role's credentials; closing closes the STS client and base credentials too, which the SDK's provider leaves open. */
+    record AssumedRole(StsAssumeRoleCredentialsProvider provider, StsClient sts, AwsCredentialsProvider base)
+            implements AwsCredentialsProvider, SdkAutoCloseable {
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return provider.resolveCredentials();
+        }
+
+        @Override
+        public void close() {
+            IoUtils.closeQuietlyV2(provider, null);
+            IoUtils.closeQuietlyV2(sts, null);
+            IoUtils.closeQuietlyV2(base instanceof SdkAutoCloseable closeable ? closeable : null, null);
+        }
     }
 
     /** Resolves the credentials now, so that a missing or rejected one fails with one clear message. */
