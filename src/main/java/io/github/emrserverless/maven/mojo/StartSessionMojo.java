@@ -99,7 +99,10 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.waitForReady", defaultValue = "true")
     private boolean waitForReady;
 
-    /** How long to wait for the application and the session: ISO-8601 ({@code PT20M}) or {@code 90s}, {@code 20m}, {@code 1h}. */
+    /**
+     * How long to wait in all, for the application and then the session: ISO-8601 ({@code PT20M}) or
+     * {@code 90s}, {@code 20m}, {@code 1h}.
+     */
     @Parameter(property = "emr-serverless.waitTimeout", defaultValue = "20m")
     private String waitTimeout;
 
@@ -214,12 +217,13 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                 new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
         WatchedHandover handover = new WatchedHandover(exports, settings);
         try (AwsClients clients = opening.await()) {
-            Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT);
+            Clock clock = Clock.systemUTC();
+            Poller poller = new Poller(clock, Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(clients.emrServerless(), poller, reporter),
                     clients.sessions(),
                     new ReadinessWaiter(clients.sessions(), poller, reporter),
-                    reporter);
+                    reporter, clock);
             launcher.launch(request, new LaunchOptions(startApplication, waitForReady, timeout, fetchEndpoint), handover);
         } catch (SessionException e) {
             if (handover.started != null && e.sessionEnded()) {

@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.session;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +19,37 @@ public final class SessionLauncher {
     private final SessionApi api;
     private final ReadinessWaiter waiter;
     private final Reporter reporter;
+    private final Clock clock;
 
-    public SessionLauncher(ApplicationPreflight preflight, SessionApi api, ReadinessWaiter waiter, Reporter reporter) {
+    public SessionLauncher(ApplicationPreflight preflight, SessionApi api, ReadinessWaiter waiter, Reporter reporter,
+            Clock clock) {
         this.preflight = preflight;
         this.api = api;
         this.waiter = waiter;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
-    /** @param handover receives the session as it becomes usable; if it throws, the session is terminated */
+    /**
+     * {@code waitTimeout} bounds the whole wait, for the application and then the session: a CI job's step
+     * needs one limit it can rely on.
+     *
+     * @param handover receives the session as it becomes usable; if it throws, the session is terminated
+     */
     public LaunchResult launch(StartSessionRequest request, LaunchOptions options, SessionHandover handover)
             throws InterruptedException {
         String applicationId = request.applicationId();
+        Instant begun = clock.instant();
         preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout());
+        Duration left = options.waitTimeout().minus(Duration.between(begun, clock.instant()));
+        if (options.waitForReady() && (left.isNegative() || left.isZero())) {
+            // Not asked for at all: a session nobody waits for would only be terminated again.
+            throw new SessionException("Application " + applicationId + " took all of <waitTimeout> ("
+                    + Durations.format(options.waitTimeout()) + ") to become ready; no session was started."
+                    + " Raise <waitTimeout>, or start the application ahead of the build.");
+        }
         StartedSession started;
-        Instant asked = Instant.now();
+        Instant asked = clock.instant();
         try {
             started = api.startSession(request);
         } catch (SdkException e) {
@@ -45,7 +63,7 @@ public final class SessionLauncher {
             if (!options.waitForReady()) {
                 return new LaunchResult(started, null);
             }
-            Session ready = waiter.awaitReady(started, options.waitTimeout());
+            Session ready = waiter.awaitReady(started, left);
             reporter.info("Session " + started.sessionId() + " is ready (" + ready.state() + ")");
             operation = "GetSessionEndpoint";
             SessionEndpoint endpoint = options.fetchEndpoint()
@@ -59,9 +77,9 @@ public final class SessionLauncher {
             Session last = (Session) e.lastAnswer();
             Cleanup cleanup = terminate(started);
             throw new SessionException("Session " + started.sessionId() + " was not ready within "
-                    + Durations.format(options.waitTimeout()) + " (last state " + last.state() + ": "
-                    + last.stateDetails() + "). " + cleanup.message() + " Raise <waitTimeout> if sessions need longer.",
-                    e, cleanup.ended());
+                    + Durations.format(options.waitTimeout()) + waitedForApplication(options.waitTimeout(), left)
+                    + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup.message()
+                    + " Raise <waitTimeout> if sessions need longer.", e, cleanup.ended());
         } catch (InterruptedException e) {
             // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
             Thread.interrupted();
@@ -78,6 +96,12 @@ public final class SessionLauncher {
             throw new SessionException("Could not hand over session " + started.sessionId() + ": " + e + ". "
                     + cleanup.message(), e, cleanup.ended());
         }
+    }
+
+    private static String waitedForApplication(Duration timeout, Duration leftForSession) {
+        Duration application = timeout.minus(leftForSession);
+        return application.compareTo(Duration.ofSeconds(1)) < 0 ? ""
+                : ", of which the application took " + Durations.format(application);
     }
 
     /**

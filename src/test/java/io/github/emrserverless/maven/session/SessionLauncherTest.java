@@ -57,7 +57,7 @@ class SessionLauncherTest {
     SessionLauncher launcher() {
         Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
         return new SessionLauncher(new ApplicationPreflight(startedApplication, poller, reporter), api,
-                new ReadinessWaiter(api, poller, reporter), reporter);
+                new ReadinessWaiter(api, poller, reporter), reporter, clock);
     }
 
     static StartSessionRequest request() {
@@ -131,13 +131,66 @@ class SessionLauncherTest {
         assertThat(total).isEqualTo(Duration.ofSeconds(30));
     }
 
+    /** An application that is STARTING for the given time, then STARTED. */
+    EmrServerlessClient applicationStartingFor(Duration startUp) {
+        java.time.Instant started = clock.instant().plus(startUp);
+        return new EmrServerlessClient() {
+            @Override
+            public GetApplicationResponse getApplication(GetApplicationRequest request) {
+                ApplicationState state = clock.instant().isBefore(started) ? ApplicationState.STARTING : ApplicationState.STARTED;
+                return GetApplicationResponse.builder()
+                        .application(Application.builder().applicationId(request.applicationId()).state(state).build())
+                        .build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "emr-serverless";
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    SessionLauncher launcherWith(EmrServerlessClient application) {
+        Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
+        return new SessionLauncher(new ApplicationPreflight(application, poller, reporter), api,
+                new ReadinessWaiter(api, poller, reporter), reporter, clock);
+    }
+
+    @Test
+    void waitTimeoutBoundsTheApplicationAndTheSessionTogether() {
+        // The script's times count from the start of the test: ready 10 minutes after the application.
+        api.then(Duration.ofMinutes(25), SessionState.IDLE);
+        java.time.Instant begun = clock.instant();
+
+        assertThatThrownBy(() -> launcherWith(applicationStartingFor(Duration.ofMinutes(15)))
+                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
+                .isInstanceOf(SessionException.class)
+                // The application is noticed at the next poll after 15 minutes.
+                .hasMessageMatching("Session s1 was not ready within 20m00s, of which the application took 15m\\d\\ds \\(last state SUBMITTED.*");
+        assertThat(Duration.between(begun, clock.instant())).isEqualTo(Duration.ofMinutes(20));
+        assertThat(api.calls("TerminateSession")).isEqualTo(1);
+    }
+
+    @Test
+    void anApplicationThatTookAllOfWaitTimeoutGetsNoSession() {
+        assertThatThrownBy(() -> launcherWith(applicationStartingFor(Duration.ofMinutes(20)))
+                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
+                .isInstanceOf(SessionException.class)
+                .hasMessage("Application app took all of <waitTimeout> (20m00s) to become ready; no session was started."
+                        + " Raise <waitTimeout>, or start the application ahead of the build.");
+        assertThat(api.calls("StartSession")).isZero();
+    }
+
     @Test
     void anInterruptionTerminatesTheSessionAndKeepsTheInterruptFlag() {
         Poller poller = new Poller(clock, d -> {
             throw new InterruptedException();
         }, PollSchedule.DEFAULT);
         SessionLauncher launcher = new SessionLauncher(new ApplicationPreflight(startedApplication, new Poller(clock, clock, PollSchedule.DEFAULT), reporter),
-                api, new ReadinessWaiter(api, poller, reporter), reporter);
+                api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
         try {
             assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), handover))
                     .isInstanceOf(SessionException.class)
