@@ -52,7 +52,10 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SigV4Verifier verifier;
-    /** Accepted credentials; AssumeRole adds the temporary ones it issues. */
+    /** The SSO access token that GetRoleCredentials accepts, as {@code aws sso login} would have cached it. */
+    public static final String SSO_ACCESS_TOKEN = "emulator-sso-access-token";
+
+    /** Accepted credentials; AssumeRole and GetRoleCredentials add the temporary ones they issue. */
     private final Map<String, EmulatorCredentials> credentials = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, EmulatedApplication> applications = new LinkedHashMap<>();
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -209,6 +212,10 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 sts(exchange, body);
                 return;
             }
+            if (path.equals("/federation/credentials") && method.equals("GET")) {
+                ssoRoleCredentials(exchange);
+                return;
+            }
             Route route = route(method, path);
             String accessKey = SigV4Verifier.accessKeyOf(exchange.getRequestHeaders().getFirst("Authorization"));
             URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
@@ -308,6 +315,34 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * The IAM Identity Center portal's GetRoleCredentials (rest-json, bearer token instead of SigV4), so that SSO
+     * profiles can be tested against AWS_ENDPOINT_URL_SSO. It accepts the token {@value #SSO_ACCESS_TOKEN}.
+     */
+    private void ssoRoleCredentials(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> parameters = query(exchange.getRequestURI());
+        String token = exchange.getRequestHeaders().getFirst("x-amz-sso_bearer_token");
+        String account = parameters.getOrDefault("account_id", List.of("")).get(0);
+        String role = parameters.getOrDefault("role_name", List.of("")).get(0);
+        if (!SSO_ACCESS_TOKEN.equals(token)) {
+            calls.add(new Call("GetRoleCredentials", null, null, 401, "UnauthorizedException", account + "/" + role));
+            send(exchange, 401, mapper.createObjectNode().put("message", "Session token not found or invalid"),
+                    "UnauthorizedException");
+            return;
+        }
+        EmulatorCredentials issued = new EmulatorCredentials("ASIA" + newId().toUpperCase(java.util.Locale.ROOT),
+                "secret-" + UUID.randomUUID(), "token-" + UUID.randomUUID());
+        credentials.put(issued.accessKeyId(), issued);
+        calls.add(new Call("GetRoleCredentials", null, null, 200, null, account + "/" + role + " issued " + issued.accessKeyId()));
+        ObjectNode answer = mapper.createObjectNode();
+        answer.putObject("roleCredentials")
+                .put("accessKeyId", issued.accessKeyId())
+                .put("secretAccessKey", issued.secretAccessKey())
+                .put("sessionToken", issued.sessionToken())
+                .put("expiration", Instant.now().plus(Duration.ofHours(1)).toEpochMilli());
+        send(exchange, 200, answer, null);
     }
 
     private record Route(String operation, String applicationId, String sessionId) {}
