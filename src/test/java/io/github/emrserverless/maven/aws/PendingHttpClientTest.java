@@ -30,14 +30,20 @@ class PendingHttpClientTest {
         }
     }
 
-    @Test
-    void namesItselfWithoutWaitingForTheClientAndHandsRequestsToItOnceBuilt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        RecordingClient built = new RecordingClient();
-        PendingHttpClient pending = PendingHttpClient.start(() -> {
+    final CountDownLatch release = new CountDownLatch(1);
+    final RecordingClient built = new RecordingClient();
+
+    /** A client whose building finishes only once {@link #release} is counted down. */
+    PendingHttpClient heldBack() {
+        return PendingHttpClient.start(() -> {
             await(release);
             return built;
         }, "UrlConnection");
+    }
+
+    @Test
+    void namesItselfWithoutWaitingForTheClientAndHandsRequestsToItOnceBuilt() throws Exception {
+        PendingHttpClient pending = heldBack();
 
         // The SDK asks for the name while it builds its own client: that must not wait for TLS set-up.
         assertThat(pending.clientName()).isEqualTo("UrlConnection");
@@ -50,12 +56,7 @@ class PendingHttpClientTest {
 
     @Test
     void closingClosesTheClientOnceItIsBuilt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        RecordingClient built = new RecordingClient();
-        PendingHttpClient pending = PendingHttpClient.start(() -> {
-            await(release);
-            return built;
-        }, "UrlConnection");
+        PendingHttpClient pending = heldBack();
 
         pending.close();
         assertThat(built.closed).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,28 +37,39 @@ class SessionLauncherTest {
         }
     };
 
+    /** An application that is STARTING for the given time, then STARTED. */
+    EmrServerlessClient applicationStartingFor(Duration startUp) {
+        Instant started = clock.instant().plus(startUp);
+        return new EmrServerlessClient() {
+            @Override
+            public GetApplicationResponse getApplication(GetApplicationRequest request) {
+                ApplicationState state = clock.instant().isBefore(started) ? ApplicationState.STARTING : ApplicationState.STARTED;
+                return GetApplicationResponse.builder()
+                        .application(Application.builder().applicationId(request.applicationId()).state(state).build())
+                        .build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "emr-serverless";
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    SessionLauncher launcherWith(EmrServerlessClient application) {
+        Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
+        return new SessionLauncher(new ApplicationPreflight(application, poller, reporter), api,
+                new ReadinessWaiter(api, poller, reporter), reporter, clock);
+    }
+
     /** An application that is always STARTED. */
-    final EmrServerlessClient startedApplication = new EmrServerlessClient() {
-        @Override
-        public GetApplicationResponse getApplication(GetApplicationRequest request) {
-            return GetApplicationResponse.builder()
-                    .application(Application.builder().applicationId(request.applicationId()).state(ApplicationState.STARTED).build())
-                    .build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "emr-serverless";
-        }
-
-        @Override
-        public void close() {}
-    };
+    final EmrServerlessClient startedApplication = applicationStartingFor(Duration.ZERO);
 
     SessionLauncher launcher() {
-        Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
-        return new SessionLauncher(new ApplicationPreflight(startedApplication, poller, reporter), api,
-                new ReadinessWaiter(api, poller, reporter), reporter, clock);
+        return launcherWith(startedApplication);
     }
 
     static StartSessionRequest request() {
@@ -131,39 +143,11 @@ class SessionLauncherTest {
         assertThat(total).isEqualTo(Duration.ofSeconds(30));
     }
 
-    /** An application that is STARTING for the given time, then STARTED. */
-    EmrServerlessClient applicationStartingFor(Duration startUp) {
-        java.time.Instant started = clock.instant().plus(startUp);
-        return new EmrServerlessClient() {
-            @Override
-            public GetApplicationResponse getApplication(GetApplicationRequest request) {
-                ApplicationState state = clock.instant().isBefore(started) ? ApplicationState.STARTING : ApplicationState.STARTED;
-                return GetApplicationResponse.builder()
-                        .application(Application.builder().applicationId(request.applicationId()).state(state).build())
-                        .build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "emr-serverless";
-            }
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    SessionLauncher launcherWith(EmrServerlessClient application) {
-        Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
-        return new SessionLauncher(new ApplicationPreflight(application, poller, reporter), api,
-                new ReadinessWaiter(api, poller, reporter), reporter, clock);
-    }
-
     @Test
     void waitTimeoutBoundsTheApplicationAndTheSessionTogether() {
         // The script's times count from the start of the test: ready 10 minutes after the application.
         api.then(Duration.ofMinutes(25), SessionState.IDLE);
-        java.time.Instant begun = clock.instant();
+        Instant begun = clock.instant();
 
         assertThatThrownBy(() -> launcherWith(applicationStartingFor(Duration.ofMinutes(15)))
                         .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
