@@ -107,7 +107,7 @@ public final class AwsClients implements AutoCloseable {
         /**
          * Resolves the credentials on this thread while the SDK client may still be in the making (a web
          * identity or a role means a call to STS), then waits for the clients. If either fails, closes what
-         * was built and throws one message; a missing credential's lists where it looked.
+         * was built and throws one message (for missing credentials, it lists where it looked).
          */
         public AwsClients await() {
             try {
