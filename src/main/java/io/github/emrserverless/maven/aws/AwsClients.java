@@ -43,16 +43,13 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Starts building the clients and returns at once: class loading and the SDK client's set-up take most
-     * of a goal's own time, so callers read their configuration meanwhile. Nothing is sent, and no
-     * credentials are resolved, before {@link Opening#await()}; where no region is set, the region chain is
-     * read here.
+     * Starts building the clients on another thread and returns at once: class loading and the SDK client's
+     * set-up take most of a goal's own time, so callers read and check their configuration meanwhile.
+     * Nothing is sent, and no credentials are resolved, before {@link Opening#await()}; only the region chain
+     * (where no region is set) is read before.
      */
     public static Opening open(AwsSettings settings, Sleeper sleeper) {
-        Region region = resolveRegion(settings);
-        // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the SDK client's own.
-        SdkHttpClient http = PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
-        AwsCredentialsProvider credentials = CredentialsFactory.create(settings, region, http);
+        CompletableFuture<Parts> parts = new CompletableFuture<>();
         // The SDK finds its HTTP and interceptor services through the context class loader: the caller's.
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         CompletableFuture<AwsClients> clients = CompletableFuture.supplyAsync(() -> {
@@ -60,23 +57,42 @@ public final class AwsClients implements AutoCloseable {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             try {
-                return build(settings, region, http, credentials, sleeper);
+                Parts made = Parts.of(settings);
+                parts.complete(made);
+                return build(settings, made, sleeper);
+            } catch (RuntimeException e) {
+                parts.completeExceptionally(e);
+                throw e;
             } finally {
                 thread.setContextClassLoader(previous);
             }
         });
-        return new Opening(settings, http, credentials, clients);
+        return new Opening(settings, parts, clients);
     }
 
-    private static AwsClients build(AwsSettings settings, Region region, SdkHttpClient http,
-            AwsCredentialsProvider credentials, Sleeper sleeper) {
+    /** What the SDK client is built from; the credentials can be checked while it is being built. */
+    private record Parts(Region region, SdkHttpClient http, AwsCredentialsProvider credentials) {
+
+        static Parts of(AwsSettings settings) {
+            Region region = resolveRegion(settings);
+            // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the SDK client's own.
+            SdkHttpClient http = PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
+            return new Parts(region, http, CredentialsFactory.create(settings, region, http));
+        }
+
+        void close() {
+            closeQuietly(http, credentials);
+        }
+    }
+
+    private static AwsClients build(AwsSettings settings, Parts parts, Sleeper sleeper) {
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .build();
         EmrServerlessClientBuilder builder = EmrServerlessClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(http)
+                .region(parts.region())
+                .credentialsProvider(parts.credentials())
+                .httpClient(parts.http())
                 .overrideConfiguration(c -> c.retryStrategy(retryStrategy));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
@@ -84,23 +100,22 @@ public final class AwsClients implements AutoCloseable {
         EmrServerlessClient emrServerless = builder.build();
         // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
         // profile's endpoint_url): sessions go where applications go.
-        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride().orElseGet(() -> Endpoints.regional(region, settings.profile()));
-        SessionApi sessions = new HttpSessionApi(http, credentials, region, endpoint, retryStrategy, Json.create(), sleeper);
-        return new AwsClients(http, credentials, emrServerless, sessions);
+        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride()
+                .orElseGet(() -> Endpoints.regional(parts.region(), settings.profile()));
+        SessionApi sessions = new HttpSessionApi(parts.http(), parts.credentials(), parts.region(), endpoint,
+                retryStrategy, Json.create(), sleeper);
+        return new AwsClients(parts.http(), parts.credentials(), emrServerless, sessions);
     }
 
     /** Clients being built on another thread. */
     public static final class Opening {
         private final AwsSettings settings;
-        private final SdkHttpClient http;
-        private final AwsCredentialsProvider credentials;
+        private final CompletableFuture<Parts> parts;
         private final CompletableFuture<AwsClients> clients;
 
-        private Opening(AwsSettings settings, SdkHttpClient http, AwsCredentialsProvider credentials,
-                CompletableFuture<AwsClients> clients) {
+        private Opening(AwsSettings settings, CompletableFuture<Parts> parts, CompletableFuture<AwsClients> clients) {
             this.settings = settings;
-            this.http = http;
-            this.credentials = credentials;
+            this.parts = parts;
             this.clients = clients;
         }
 
@@ -111,7 +126,7 @@ public final class AwsClients implements AutoCloseable {
          */
         public AwsClients await() {
             try {
-                CredentialsFactory.check(credentials, settings);
+                CredentialsFactory.check(parts.join().credentials(), settings);
                 return clients.join();
             } catch (CompletionException e) {
                 discard();
@@ -127,8 +142,8 @@ public final class AwsClients implements AutoCloseable {
             clients.whenComplete((built, failure) -> {
                 if (built != null) {
                     built.close();
-                } else {
-                    closeQuietly(http, credentials);
+                } else if (!parts.isCompletedExceptionally()) {
+                    parts.join().close();
                 }
             });
         }

@@ -83,6 +83,23 @@ class AwsClientsTest {
     }
 
     @Test
+    void aMissingRegionIsReportedWhenAwaitedSoThatTheGoalChecksItsInputFirst() {
+        // Surefire points the config files at nothing and sets aws.region; clear it for this call only.
+        String region = System.clearProperty("aws.region");
+        try {
+            AwsSettings settings = new AwsSettings(null, null, new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
+                    null, emulator.uri(), null, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            AwsClients.Opening opening = AwsClients.open(settings, d -> {});
+
+            assertThatThrownBy(opening::await)
+                    .isInstanceOf(AwsClients.NoRegionException.class)
+                    .hasMessageStartingWith("No AWS region found. Set <region> in the plugin configuration");
+        } finally {
+            System.setProperty("aws.region", region);
+        }
+    }
+
+    @Test
     void aRoleThatCannotBeAssumedFailsClearlyBeforeAnyEmrServerlessCall() {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
         AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:user/not-a-role", "maven-app", null, null);
