@@ -48,11 +48,11 @@ printf '  added over validate: skip %+d ms, start-session without waiting %+d ms
   $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
 
 echo "== Footprint"
-# The plugin jar bundles its runtime dependencies; its installed POM lists none, so this jar is the whole
-# classpath Maven resolves for it.
+# The plugin jar bundles its runtime dependencies; its installed POM (flattened) lists none and imports no
+# BOM, so this jar is the whole classpath Maven resolves for it, and that POM the only one it reads.
 ./mvnw -B -q dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/benchmark-runtime-classpath.txt
 BUNDLED=$(tr ':' '\n' < target/benchmark-runtime-classpath.txt | grep -c .)
-POM_DEPS=$(grep -c '<scope>\(compile\|runtime\)</scope>' dependency-reduced-pom.xml || true)
+POM_DEPS=$(grep -c '<dependency>' .flattened-pom.xml || true)
 PLUGIN=$(du -b "target/emr-serverless-maven-plugin-$VERSION.jar" | cut -f1)
 awk -v n="$BUNDLED" -v d="$POM_DEPS" -v p="$PLUGIN" 'BEGIN { printf "  plugin runtime classpath: 1 jar (%d libraries bundled, %d more to resolve), %.1f MB\n", n, d, p / 1048576 }'
 if [ -x /usr/bin/time ]; then
