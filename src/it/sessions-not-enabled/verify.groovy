@@ -1,5 +1,8 @@
 import groovy.json.JsonSlurper
 
+// The pre-flight reads interactiveConfiguration.sessionEnabled and stops before StartSession.
 def log = new File(basedir, 'build.log').text
-assert log.contains('StartSession failed for application appnosessions: ValidationException: Interactive sessions are not enabled for application appnosessions')
-assert log.contains('Sessions need an application with interactiveConfiguration.sessionEnabled=true and release emr-7.13.0 or later')
+assert log.contains('Application appnosessions does not allow interactive sessions (interactiveConfiguration.sessionEnabled is false).'
+        + ' Enable them: aws emr-serverless update-application --application-id appnosessions --interactive-configuration sessionEnabled=true')
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITNOSESSIONS' }
+assert calls*.operation == ['GetApplication']

@@ -19,21 +19,22 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClientBuilder;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
- * The clients of one goal execution: the SDK's emrserverless client for applications and the session API,
- * sharing one HTTP client, one credentials provider and one retry strategy.
+ * The clients of one goal execution: the session API (signed requests on SDK parts) and, built only when
+ * asked for, the SDK's emrserverless client for StartApplication, sharing one HTTP client, one credentials
+ * provider and one retry strategy.
  */
 public final class AwsClients implements AutoCloseable {
 
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final EmrServerlessClient emrServerless;
+    private final AwsSettings settings;
+    private final Parts parts;
+    private final RetryStrategy retryStrategy;
     private final SessionApi sessions;
+    private EmrServerlessClient emrServerless;
 
-    private AwsClients(SdkHttpClient http, AwsCredentialsProvider credentials, EmrServerlessClient emrServerless,
-            SessionApi sessions) {
-        this.http = http;
-        this.credentials = credentials;
-        this.emrServerless = emrServerless;
+    private AwsClients(AwsSettings settings, Parts parts, RetryStrategy retryStrategy, SessionApi sessions) {
+        this.settings = settings;
+        this.parts = parts;
+        this.retryStrategy = retryStrategy;
         this.sessions = sessions;
     }
 
@@ -43,10 +44,9 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Starts building the clients on another thread and returns at once: class loading and the SDK client's
-     * set-up take most of a goal's own time, so callers read and check their configuration meanwhile.
-     * Nothing is sent, and no credentials are resolved, before {@link Opening#await()}; only the region chain
-     * (where no region is set) is read before.
+     * Starts building the clients on another thread and returns at once, so that callers read and check
+     * their configuration meanwhile. Nothing is sent, and no credentials are resolved, before
+     * {@link Opening#await()}; only the region chain (where no region is set) is read before.
      */
     public static Opening open(AwsSettings settings, Sleeper sleeper) {
         CompletableFuture<Parts> parts = new CompletableFuture<>();
@@ -70,12 +70,12 @@ public final class AwsClients implements AutoCloseable {
         return new Opening(settings, parts, clients);
     }
 
-    /** What the SDK client is built from; the credentials can be checked while it is being built. */
+    /** What the clients are built from; the credentials can be checked while the rest is being built. */
     private record Parts(Region region, SdkHttpClient http, AwsCredentialsProvider credentials) {
 
         static Parts of(AwsSettings settings) {
             Region region = resolveRegion(settings);
-            // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the SDK client's own.
+            // The HTTP client's TLS set-up (the JDK reads its trust store) overlaps the rest.
             SdkHttpClient http = PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
             return new Parts(region, http, CredentialsFactory.create(settings, region, http));
         }
@@ -89,22 +89,10 @@ public final class AwsClients implements AutoCloseable {
         RetryStrategy retryStrategy = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(settings.maxAttempts())
                 .build();
-        EmrServerlessClientBuilder builder = EmrServerlessClient.builder()
-                .region(parts.region())
-                .credentialsProvider(parts.credentials())
-                .httpClient(parts.http())
-                .overrideConfiguration(c -> c.retryStrategy(retryStrategy));
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        EmrServerlessClient emrServerless = builder.build();
-        // The SDK client knows every configured endpoint (the parameter, AWS_ENDPOINT_URL_EMR_SERVERLESS, the
-        // profile's endpoint_url): sessions go where applications go.
-        URI endpoint = emrServerless.serviceClientConfiguration().endpointOverride()
-                .orElseGet(() -> Endpoints.regional(parts.region(), settings.profile()));
+        URI endpoint = Endpoints.resolve(parts.region(), settings.endpoint(), settings.profile());
         SessionApi sessions = new HttpSessionApi(parts.http(), parts.credentials(), parts.region(), endpoint,
                 retryStrategy, Json.create(), sleeper);
-        return new AwsClients(parts.http(), parts.credentials(), emrServerless, sessions);
+        return new AwsClients(settings, parts, retryStrategy, sessions);
     }
 
     /** Clients being built on another thread. */
@@ -120,8 +108,8 @@ public final class AwsClients implements AutoCloseable {
         }
 
         /**
-         * Resolves the credentials on this thread while the SDK client may still be in the making (a web
-         * identity or a role means a call to STS), then waits for the clients. If either fails, closes what
+         * Resolves the credentials on this thread while the rest may still be in the making (a web identity
+         * or a role means a call to STS), then waits for the clients. If either fails, closes what
          * was built and throws one message (for missing credentials, it lists where it looked).
          */
         public AwsClients await() {
@@ -172,7 +160,22 @@ public final class AwsClients implements AutoCloseable {
         }
     }
 
-    public EmrServerlessClient emrServerless() {
+    /**
+     * The SDK's client, for StartApplication; built on first use, as most goal executions never need it and
+     * building it costs more than the rest of the clients together.
+     */
+    public synchronized EmrServerlessClient emrServerless() {
+        if (emrServerless == null) {
+            EmrServerlessClientBuilder builder = EmrServerlessClient.builder()
+                    .region(parts.region())
+                    .credentialsProvider(parts.credentials())
+                    .httpClient(parts.http())
+                    .overrideConfiguration(c -> c.retryStrategy(retryStrategy));
+            if (settings.endpoint() != null) {
+                builder.endpointOverride(settings.endpoint());
+            }
+            emrServerless = builder.build();
+        }
         return emrServerless;
     }
 
@@ -181,10 +184,10 @@ public final class AwsClients implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         // The SDK client does not close an HTTP client it was given.
         IoUtils.closeQuietlyV2(emrServerless, null);
-        closeQuietly(http, credentials);
+        parts.close();
     }
 
     private static void closeQuietly(SdkHttpClient http, AwsCredentialsProvider credentials) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.awscore.endpoint.DualstackEnabledProvider;
 import software.amazon.awssdk.awscore.endpoint.FipsEnabledProvider;
 import software.amazon.awssdk.regions.Region;
@@ -40,9 +41,29 @@ public final class Endpoints {
     }
 
     /**
+     * Where the calls go, as the SDK's emrserverless client would send them: the {@code <endpoint>}
+     * parameter, else a configured endpoint URL (AWS_ENDPOINT_URL_EMR_SERVERLESS, AWS_ENDPOINT_URL, their
+     * system properties, the profile's {@code endpoint_url} and {@code services} section, read by the same
+     * SDK class its client builder uses), else the regional endpoint.
+     */
+    static URI resolve(Region region, URI override, String profile) {
+        return AwsClientEndpointProvider.builder()
+                .clientEndpointOverride(override)
+                .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_EMR_SERVERLESS")
+                .serviceEndpointOverrideSystemProperty("aws.endpointUrlEmrServerless")
+                .serviceProfileProperty("emr_serverless")
+                .serviceEndpointPrefix(HttpSessionApi.SIGNING_NAME)
+                .defaultProtocol("https")
+                .region(region)
+                .profileName(profile)
+                .resolveFromOverrides()
+                .orElseGet(() -> regional(region, profile));
+    }
+
+    /**
      * The regional endpoint by the SDK's own rules, FIPS and dual-stack included as the SDK reads them
      * (AWS_USE_FIPS_ENDPOINT, AWS_USE_DUALSTACK_ENDPOINT, their system properties, the profile), so that
-     * sessions go where the SDK client sends the application calls.
+     * sessions go where the SDK client sends StartApplication.
      */
     public static URI regional(Region region, String profile) {
         boolean fips = FipsEnabledProvider.builder().profileName(profile).build().isFipsEnabled().orElse(false);

@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.aws;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.emrserverless.maven.session.Application;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.SessionEndpoint;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * The session operations as rest-json requests built from SDK parts: the SDK signs them (SigV4), resolves
+ * The session operations (and GetApplication) as rest-json requests built from SDK parts: the SDK signs them (SigV4), resolves
  * the credentials, sends them over its HTTP client and decides on retries and backoff; Jackson reads and
  * writes the JSON. A StartSession retry sends the same body, so the same {@code clientToken}, and the
  * service answers it with the session the first attempt created.
@@ -71,6 +72,11 @@ public final class HttpSessionApi implements SessionApi {
         this.json = json;
         this.sleeper = sleeper;
         this.errors = new RestJsonErrors(json);
+    }
+
+    @Override
+    public Application getApplication(String applicationId) {
+        return call(SdkHttpMethod.GET, applicationPath(applicationId), Map.of(), null, GetApplicationResponse.class).application();
     }
 
     @Override
@@ -105,12 +111,18 @@ public final class HttpSessionApi implements SessionApi {
         return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId) + "/endpoint", Map.of(), null, SessionEndpoint.class);
     }
 
+    record GetApplicationResponse(Application application) {}
+
     record GetSessionResponse(Session session) {}
 
     record TerminateSessionResponse(String applicationId, String sessionId) {}
 
+    private static String applicationPath(String applicationId) {
+        return "/applications/" + SdkHttpUtils.urlEncode(applicationId);
+    }
+
     private static String sessionsPath(String applicationId) {
-        return "/applications/" + SdkHttpUtils.urlEncode(applicationId) + "/sessions";
+        return applicationPath(applicationId) + "/sessions";
     }
 
     private static String sessionPath(String applicationId, String sessionId) {

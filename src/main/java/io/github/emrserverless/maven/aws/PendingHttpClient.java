@@ -9,8 +9,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * An HTTP client that is still being built on another thread. Building one sets up TLS (the JDK reads and
- * parses its trust store), which takes as long as the SDK client's own set-up; handing this to the SDK
- * client lets the two overlap. The first request waits for the client.
+ * parses its trust store, about 100 ms); handing this on at once lets that overlap the goal's other set-up
+ * work. The first request waits for the client.
  */
 final class PendingHttpClient implements SdkHttpClient {
 

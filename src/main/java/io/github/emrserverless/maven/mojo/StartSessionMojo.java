@@ -220,7 +220,8 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
             Clock clock = Clock.systemUTC();
             Poller poller = new Poller(clock, Sleeper.SYSTEM, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
-                    new ApplicationPreflight(clients.emrServerless(), poller, reporter),
+                    new ApplicationPreflight(clients.sessions(),
+                            id -> clients.emrServerless().startApplication(r -> r.applicationId(id)), poller, reporter),
                     clients.sessions(),
                     new ReadinessWaiter(clients.sessions(), poller, reporter),
                     reporter, clock);

@@ -1,29 +1,30 @@
 package io.github.emrserverless.maven.session;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
-import software.amazon.awssdk.services.emrserverless.model.Application;
-import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
 
 /**
- * Makes sure the application can take a session before one is asked for: STARTED, or auto-startable, or
- * started here when {@code startApplication} allows it. Transitional states are waited out.
+ * Makes sure the application can take a session before one is asked for: sessions enabled, and STARTED, or
+ * auto-startable, or started here when {@code startApplication} allows it. Transitional states are waited out.
  */
 public final class ApplicationPreflight {
 
-    private static final Set<ApplicationState> SETTLED =
-            EnumSet.of(ApplicationState.CREATED, ApplicationState.STARTED, ApplicationState.STOPPED, ApplicationState.TERMINATED);
+    /** StartApplication, which the SDK's emrserverless client has. */
+    @FunctionalInterface
+    public interface ApplicationStarter {
+        void startApplication(String applicationId);
+    }
 
-    private final EmrServerlessClient client;
+    private final SessionApi api;
+    private final ApplicationStarter starter;
     private final Poller poller;
     private final Reporter reporter;
 
-    public ApplicationPreflight(EmrServerlessClient client, Poller poller, Reporter reporter) {
-        this.client = client;
+    public ApplicationPreflight(SessionApi api, ApplicationStarter starter, Poller poller, Reporter reporter) {
+        this.api = api;
+        this.starter = starter;
         this.poller = poller;
         this.reporter = reporter;
     }
@@ -31,7 +32,7 @@ public final class ApplicationPreflight {
     public void ensureReady(String applicationId, boolean startApplication, Duration timeout) throws InterruptedException {
         Application application;
         try {
-            application = get(applicationId);
+            application = api.getApplication(applicationId);
         } catch (ResourceNotFoundException e) {
             throw new SessionException("Application " + applicationId + " was not found. Check <applicationId>"
                     + " and that <region> is the application's region.", e);
@@ -43,67 +44,64 @@ public final class ApplicationPreflight {
             }
             throw new SessionException(ServiceErrors.describe("GetApplication", "application " + applicationId, e), e);
         }
-        if (!SETTLED.contains(application.state())) {
-            application = await(applicationId, application, SETTLED, timeout);
+        if (application.sessionsDisabled()) {
+            throw new SessionException("Application " + applicationId + " does not allow interactive sessions"
+                    + " (interactiveConfiguration.sessionEnabled is false). Enable them: aws emr-serverless"
+                    + " update-application --application-id " + applicationId
+                    + " --interactive-configuration sessionEnabled=true");
+        }
+        if (!application.state().isSettled()) {
+            application = await(applicationId, application, ApplicationState::isSettled, timeout);
         }
         switch (application.state()) {
             case STARTED -> reporter.debug(() -> "Application " + applicationId + " is STARTED");
-            case CREATED, STOPPED -> startIfNeeded(application, startApplication, timeout);
+            case CREATED, STOPPED -> startIfNeeded(applicationId, application, startApplication, timeout);
             default -> throw new SessionException("Application " + applicationId + " is "
-                    + application.stateAsString() + detail(application) + " and cannot run sessions.");
+                    + application.state() + detail(application) + " and cannot run sessions.");
         }
     }
 
-    private void startIfNeeded(Application application, boolean startApplication, Duration timeout)
+    private void startIfNeeded(String id, Application application, boolean startApplication, Duration timeout)
             throws InterruptedException {
-        String id = application.applicationId();
-        boolean autoStart = application.autoStartConfiguration() == null
-                || !Boolean.FALSE.equals(application.autoStartConfiguration().enabled());
-        if (autoStart) {
-            reporter.info("Application " + id + " is " + application.stateAsString()
-                    + "; it starts automatically with the session.");
+        if (application.autoStarts()) {
+            reporter.info("Application " + id + " is " + application.state() + "; it starts automatically with the session.");
             return;
         }
         if (!startApplication) {
-            throw new SessionException("Application " + id + " is " + application.stateAsString()
+            throw new SessionException("Application " + id + " is " + application.state()
                     + " and has auto-start disabled. Start it (aws emr-serverless start-application --application-id "
                     + id + "), enable auto-start, or set <startApplication>true</startApplication>.");
         }
-        reporter.info("Starting application " + id + " (" + application.stateAsString() + ", auto-start disabled)");
+        reporter.info("Starting application " + id + " (" + application.state() + ", auto-start disabled)");
         try {
-            client.startApplication(r -> r.applicationId(id));
+            starter.startApplication(id);
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("StartApplication", "application " + id, e), e);
         }
         // A start that fails leaves the application STOPPED again, so only these two end the wait.
-        Application started = await(id, application, EnumSet.of(ApplicationState.STARTED, ApplicationState.TERMINATED), timeout);
+        Application started = await(id, application,
+                state -> state == ApplicationState.STARTED || state == ApplicationState.TERMINATED, timeout);
         if (started.state() != ApplicationState.STARTED) {
-            throw new SessionException("Application " + id + " did not start: it is "
-                    + started.stateAsString() + detail(started) + ".");
+            throw new SessionException("Application " + id + " did not start: it is " + started.state() + detail(started) + ".");
         }
         reporter.info("Application " + id + " is STARTED");
     }
 
-    private Application await(String id, Application current, Set<ApplicationState> accepted, Duration timeout)
+    private Application await(String id, Application current, Predicate<ApplicationState> accepted, Duration timeout)
             throws InterruptedException {
-        reporter.info("Waiting for application " + id + " (" + current.stateAsString() + ")");
+        reporter.info("Waiting for application " + id + " (" + current.state() + ")");
         try {
             return poller.await(timeout, elapsed -> {
-                Application application = get(id);
-                reporter.debug(() -> "Application " + id + " is " + application.stateAsString() + " after "
-                        + Durations.format(elapsed));
+                Application application = api.getApplication(id);
+                reporter.debug(() -> "Application " + id + " is " + application.state() + " after " + Durations.format(elapsed));
                 return application;
-            }, application -> accepted.contains(application.state()));
+            }, application -> accepted.test(application.state()));
         } catch (Poller.PollTimeoutException e) {
             throw new SessionException("Application " + id + " did not settle within " + Durations.format(timeout)
-                    + "; it is " + ((Application) e.lastAnswer()).stateAsString() + ". Raise <waitTimeout> or check the application.");
+                    + "; it is " + ((Application) e.lastAnswer()).state() + ". Raise <waitTimeout> or check the application.");
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("GetApplication", "application " + id, e), e);
         }
-    }
-
-    private Application get(String applicationId) {
-        return client.getApplication(r -> r.applicationId(applicationId)).application();
     }
 
     private static String detail(Application application) {

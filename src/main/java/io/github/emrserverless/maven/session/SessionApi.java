@@ -1,15 +1,20 @@
 package io.github.emrserverless.maven.session;
 
 /**
- * The EMR Serverless session operations. The SDK's emrserverless module served here has none of them, so
- * {@code io.github.emrserverless.maven.aws.HttpSessionApi} sends them as signed requests; once an SDK
- * client with sessions is available, an adapter around it replaces that class and nothing else changes.
+ * The EMR Serverless session operations, and GetApplication for what sessions need of an application. The
+ * SDK's emrserverless module served here has none of the session operations, and its application model
+ * lacks {@code interactiveConfiguration.sessionEnabled}, so {@code io.github.emrserverless.maven.aws.HttpSessionApi}
+ * sends them as signed requests; once an SDK client with sessions is available, an adapter around it
+ * replaces that class and nothing else changes.
  *
  * <p>Every method throws the SDK's {@code SdkException} family: {@code AwsServiceException} subclasses from
  * {@code software.amazon.awssdk.services.emrserverless.model} for service errors, {@code SdkClientException}
  * for everything that happened on this side.
  */
 public interface SessionApi {
+
+    /** The application's state and what decides whether it takes a session. */
+    Application getApplication(String applicationId);
 
     StartedSession startSession(StartSessionRequest request);
 

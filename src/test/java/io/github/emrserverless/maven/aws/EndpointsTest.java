@@ -8,7 +8,9 @@ import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 class EndpointsTest {
 
@@ -47,6 +49,24 @@ class EndpointsTest {
             assertThat(Endpoints.regional(Region.US_EAST_1, null)).hasToString("https://emr-serverless.us-east-1.api.aws");
         } finally {
             System.clearProperty("aws.useDualstackEndpoint");
+        }
+    }
+
+    @Test
+    void callsGoWhereTheSdkClientWouldSendThem() {
+        assertThat(Endpoints.resolve(Region.EU_WEST_1, null, null)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
+        for (String property : new String[] {"aws.endpointUrlEmrServerless", "aws.endpointUrl"}) {
+            System.setProperty(property, "https://emr.example.com:8443");
+            try (EmrServerlessClient sdk = EmrServerlessClient.builder().region(Region.EU_WEST_1)
+                    .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+                URI configured = Endpoints.resolve(Region.EU_WEST_1, null, null);
+                assertThat(configured).hasToString("https://emr.example.com:8443");
+                assertThat(sdk.serviceClientConfiguration().endpointOverride()).contains(configured);
+                assertThat(Endpoints.resolve(Region.EU_WEST_1, URI.create("http://127.0.0.1:9000"), null))
+                        .as("the <endpoint> parameter comes first").hasToString("http://127.0.0.1:9000");
+            } finally {
+                System.clearProperty(property);
+            }
         }
     }
 }

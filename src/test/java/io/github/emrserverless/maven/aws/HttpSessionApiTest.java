@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.emrserverless.maven.config.Configuration;
@@ -9,6 +10,8 @@ import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
+import io.github.emrserverless.maven.session.Application;
+import io.github.emrserverless.maven.session.ApplicationState;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.SessionEndpoint;
@@ -73,6 +76,22 @@ class HttpSessionApiTest {
         return new StartSessionRequest(applicationId, token, ROLE, "dev", 30L, Map.of("team", "data"),
                 new StartSessionRequest.ConfigurationOverrides(List.of(
                         Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g")))));
+    }
+
+    @Test
+    void getApplicationReadsWhatSessionsDependOn() {
+        Application started = basic().getApplication("app1");
+        assertThat(started).isEqualTo(new Application("app1", ApplicationState.STARTED, null, "emr-7.13.0",
+                new Application.AutoStartConfiguration(true), new Application.InteractiveConfiguration(true)));
+        assertThat(started.sessionsDisabled()).isFalse();
+        assertThat(basic().getApplication("nosessions").sessionsDisabled()).isTrue();
+        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation, EmrServerlessEmulator.Call::status)
+                .containsExactly(tuple("GetApplication", 200), tuple("GetApplication", 200));
+    }
+
+    @Test
+    void getApplicationOfAMissingApplicationThrowsTheSdkException() {
+        assertThatThrownBy(() -> basic().getApplication("missing")).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.emrserverless.maven.aws.HttpSessionApi;
+import io.github.emrserverless.maven.config.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -15,15 +17,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
-/** The pre-flight against the emulator, through the SDK's own emrserverless client. */
+/**
+ * The pre-flight against the emulator: GetApplication through the session API, StartApplication through the
+ * SDK's own emrserverless client, as the goal wires them.
+ */
 class ApplicationPreflightTest {
 
     static EmrServerlessEmulator emulator;
     static EmrServerlessClient client;
+    static SessionApi api;
     final RecordingReporter reporter = new RecordingReporter();
     final List<String> log = reporter.lines;
 
@@ -37,6 +44,7 @@ class ApplicationPreflightTest {
                 .application(ApplicationSpec.started("createdauto").withState("CREATED"))
                 .application(ApplicationSpec.started("creating").withState("CREATING").withTransitionDelay(Duration.ofSeconds(3)))
                 .application(ApplicationSpec.started("gone").withState("TERMINATED"))
+                .application(ApplicationSpec.started("nosessions").withState("STOPPED").withAutoStart(false).withSessionEnabled(false))
                 .start();
         client = EmrServerlessClient.builder()
                 .region(Region.EU_WEST_1)
@@ -44,6 +52,13 @@ class ApplicationPreflightTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPREFLIGHT", "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+        api = sessionApi("AKIDPREFLIGHT", "secret");
+    }
+
+    static SessionApi sessionApi(String accessKeyId, String secret) {
+        return new HttpSessionApi(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)), Region.EU_WEST_1,
+                emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
     }
 
     @AfterAll
@@ -55,7 +70,7 @@ class ApplicationPreflightTest {
     ApplicationPreflight preflight() {
         Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM,
                 new PollSchedule(Duration.ofMillis(100), Duration.ofMillis(100), 0));
-        return new ApplicationPreflight(client, poller, reporter);
+        return new ApplicationPreflight(api, id -> client.startApplication(r -> r.applicationId(id)), poller, reporter);
     }
 
     List<String> operationsOn(String applicationId) {
@@ -113,18 +128,22 @@ class ApplicationPreflightTest {
     }
 
     @Test
+    void anApplicationWithoutSessionsFailsBeforeAnythingElse() {
+        assertThatThrownBy(() -> preflight().ensureReady("nosessions", true, Duration.ofSeconds(10)))
+                .isInstanceOf(SessionException.class)
+                .hasMessage("Application nosessions does not allow interactive sessions (interactiveConfiguration.sessionEnabled"
+                        + " is false). Enable them: aws emr-serverless update-application --application-id nosessions"
+                        + " --interactive-configuration sessionEnabled=true");
+        assertThat(operationsOn("nosessions")).containsExactly("GetApplication");
+    }
+
+    @Test
     void accessDeniedOnGetApplicationOnlyWarns() {
-        EmrServerlessClient denied = EmrServerlessClient.builder()
-                .region(Region.EU_WEST_1)
-                .endpointOverride(emulator.uri())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDUNKNOWN", "x")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        ApplicationPreflight preflight = new ApplicationPreflight(denied,
-                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter);
+        ApplicationPreflight preflight = new ApplicationPreflight(sessionApi("AKIDUNKNOWN", "x"), id -> {
+            throw new AssertionError("not to be started");
+        }, new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter);
         assertThatCode(() -> preflight.ensureReady("started", true, Duration.ofSeconds(1))).doesNotThrowAnyException();
         assertThat(log).containsExactly("warn: Cannot check application started (GetApplication was denied); going on,"
                 + " StartSession will tell. Grant emr-serverless:GetApplication for clearer errors.");
-        denied.close();
     }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A SessionApi whose session moves through given states at given times on a {@link FakeClock}. */
+/**
+ * A SessionApi whose application is STARTING for {@link #applicationStartUp}, then STARTED, and whose session
+ * moves through given states at given times on a {@link FakeClock}.
+ */
 final class ScriptedSessionApi implements SessionApi {
 
     record Step(Duration at, SessionState state) {}
@@ -16,6 +19,7 @@ final class ScriptedSessionApi implements SessionApi {
     final List<String> calls = new ArrayList<>();
     RuntimeException getSessionFailure;
     RuntimeException terminateFailure;
+    Duration applicationStartUp = Duration.ZERO;
 
     ScriptedSessionApi(FakeClock clock) {
         this.clock = clock;
@@ -30,6 +34,14 @@ final class ScriptedSessionApi implements SessionApi {
 
     int calls(String operation) {
         return (int) calls.stream().filter(operation::equals).count();
+    }
+
+    @Override
+    public Application getApplication(String applicationId) {
+        calls.add("GetApplication");
+        boolean starting = clock.instant().isBefore(start.plus(applicationStartUp));
+        return new Application(applicationId, starting ? ApplicationState.STARTING : ApplicationState.STARTED, null,
+                "emr-7.13.0", null, null);
     }
 
     @Override

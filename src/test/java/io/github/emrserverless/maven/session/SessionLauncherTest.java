@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
-import software.amazon.awssdk.services.emrserverless.model.Application;
-import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
-import software.amazon.awssdk.services.emrserverless.model.GetApplicationRequest;
-import software.amazon.awssdk.services.emrserverless.model.GetApplicationResponse;
 import software.amazon.awssdk.services.emrserverless.model.InternalServerException;
 
 class SessionLauncherTest {
@@ -37,39 +32,21 @@ class SessionLauncherTest {
         }
     };
 
-    /** An application that is STARTING for the given time, then STARTED. */
-    EmrServerlessClient applicationStartingFor(Duration startUp) {
-        Instant started = clock.instant().plus(startUp);
-        return new EmrServerlessClient() {
-            @Override
-            public GetApplicationResponse getApplication(GetApplicationRequest request) {
-                ApplicationState state = clock.instant().isBefore(started) ? ApplicationState.STARTING : ApplicationState.STARTED;
-                return GetApplicationResponse.builder()
-                        .application(Application.builder().applicationId(request.applicationId()).state(state).build())
-                        .build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "emr-serverless";
-            }
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    SessionLauncher launcherWith(EmrServerlessClient application) {
+    /** The launcher, with an application that is STARTING for the given time, then STARTED. */
+    SessionLauncher launcherWith(Duration applicationStartUp) {
+        api.applicationStartUp = applicationStartUp;
         Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
-        return new SessionLauncher(new ApplicationPreflight(application, poller, reporter), api,
-                new ReadinessWaiter(api, poller, reporter), reporter, clock);
+        return new SessionLauncher(preflight(poller), api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
     }
 
-    /** An application that is always STARTED. */
-    final EmrServerlessClient startedApplication = applicationStartingFor(Duration.ZERO);
+    ApplicationPreflight preflight(Poller poller) {
+        return new ApplicationPreflight(api, id -> {
+            throw new AssertionError("no application is started here");
+        }, poller, reporter);
+    }
 
     SessionLauncher launcher() {
-        return launcherWith(startedApplication);
+        return launcherWith(Duration.ZERO);
     }
 
     static StartSessionRequest request() {
@@ -149,7 +126,7 @@ class SessionLauncherTest {
         api.then(Duration.ofMinutes(25), SessionState.IDLE);
         Instant begun = clock.instant();
 
-        assertThatThrownBy(() -> launcherWith(applicationStartingFor(Duration.ofMinutes(15)))
+        assertThatThrownBy(() -> launcherWith(Duration.ofMinutes(15))
                         .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
                 .isInstanceOf(SessionException.class)
                 // The application is noticed at the next poll after 15 minutes.
@@ -160,7 +137,7 @@ class SessionLauncherTest {
 
     @Test
     void anApplicationThatTookAllOfWaitTimeoutGetsNoSession() {
-        assertThatThrownBy(() -> launcherWith(applicationStartingFor(Duration.ofMinutes(20)))
+        assertThatThrownBy(() -> launcherWith(Duration.ofMinutes(20))
                         .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
                 .isInstanceOf(SessionException.class)
                 .hasMessage("Application app took all of <waitTimeout> (20m00s) to become ready; no session was started."
@@ -173,7 +150,7 @@ class SessionLauncherTest {
         Poller poller = new Poller(clock, d -> {
             throw new InterruptedException();
         }, PollSchedule.DEFAULT);
-        SessionLauncher launcher = new SessionLauncher(new ApplicationPreflight(startedApplication, new Poller(clock, clock, PollSchedule.DEFAULT), reporter),
+        SessionLauncher launcher = new SessionLauncher(preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
                 api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
         try {
             assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), handover))
