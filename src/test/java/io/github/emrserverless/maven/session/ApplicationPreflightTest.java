@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 class ApplicationPreflightTest {
 
     static EmrServerlessEmulator emulator;
+    static final SdkHttpClient http = UrlConnectionHttpClient.create();
     static EmrServerlessClient client;
     static SessionApi api;
     final RecordingReporter reporter = new RecordingReporter();
@@ -50,13 +52,13 @@ class ApplicationPreflightTest {
                 .region(Region.EU_WEST_1)
                 .endpointOverride(emulator.uri())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPREFLIGHT", "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http)
                 .build();
         api = sessionApi("AKIDPREFLIGHT", "secret");
     }
 
     static SessionApi sessionApi(String accessKeyId, String secret) {
-        return new HttpSessionApi(UrlConnectionHttpClient.create(),
+        return new HttpSessionApi(http,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)), Region.EU_WEST_1,
                 emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
     }
@@ -64,6 +66,7 @@ class ApplicationPreflightTest {
     @AfterAll
     static void stop() {
         client.close();
+        http.close();
         emulator.close();
     }
 
