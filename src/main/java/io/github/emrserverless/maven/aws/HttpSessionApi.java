@@ -43,9 +43,9 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * The session operations (and GetApplication) as rest-json requests built from SDK parts: the SDK signs them (SigV4), resolves
- * the credentials, sends them over its HTTP client and decides on retries and backoff; Jackson reads and
- * writes the JSON. A StartSession retry sends the same body, so the same {@code clientToken}, and the
+ * The session operations, and GetApplication, as rest-json requests built from SDK parts: the SDK signs
+ * them (SigV4), resolves the credentials, sends them over its HTTP client and decides on retries and
+ * backoff; Jackson reads and writes the JSON. A StartSession retry sends the same body, so the same {@code clientToken}, and the
  * service answers it with the session the first attempt created.
  */
 public final class HttpSessionApi implements SessionApi {

@@ -9,7 +9,6 @@ public record Application(
         String applicationId,
         ApplicationState state,
         String stateDetails,
-        String releaseLabel,
         AutoStartConfiguration autoStartConfiguration,
         InteractiveConfiguration interactiveConfiguration) {
 

@@ -81,7 +81,7 @@ class HttpSessionApiTest {
     @Test
     void getApplicationReadsWhatSessionsDependOn() {
         Application started = basic().getApplication("app1");
-        assertThat(started).isEqualTo(new Application("app1", ApplicationState.STARTED, null, "emr-7.13.0",
+        assertThat(started).isEqualTo(new Application("app1", ApplicationState.STARTED, null,
                 new Application.AutoStartConfiguration(true), new Application.InteractiveConfiguration(true)));
         assertThat(started.sessionsDisabled()).isFalse();
         assertThat(basic().getApplication("nosessions").sessionsDisabled()).isTrue();

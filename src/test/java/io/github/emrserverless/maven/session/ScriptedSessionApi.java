@@ -41,7 +41,7 @@ final class ScriptedSessionApi implements SessionApi {
         calls.add("GetApplication");
         boolean starting = clock.instant().isBefore(start.plus(applicationStartUp));
         return new Application(applicationId, starting ? ApplicationState.STARTING : ApplicationState.STARTED, null,
-                "emr-7.13.0", null, null);
+                null, null);
     }
 
     @Override
