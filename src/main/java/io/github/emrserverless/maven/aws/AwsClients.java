@@ -81,7 +81,8 @@ public final class AwsClients implements AutoCloseable {
         }
 
         void close() {
-            closeQuietly(http, credentials);
+            IoUtils.closeQuietlyV2(http, null);
+            IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
         }
     }
 
@@ -188,11 +189,6 @@ public final class AwsClients implements AutoCloseable {
         // The SDK client does not close an HTTP client it was given.
         IoUtils.closeQuietlyV2(emrServerless, null);
         parts.close();
-    }
-
-    private static void closeQuietly(SdkHttpClient http, AwsCredentialsProvider credentials) {
-        IoUtils.closeQuietlyV2(http, null);
-        IoUtils.closeQuietlyV2(credentials instanceof AutoCloseable c ? c : null, null);
     }
 
     /** No region from the parameter or the SDK's region chain. */
