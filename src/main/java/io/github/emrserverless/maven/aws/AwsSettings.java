@@ -1,10 +1,7 @@
 package io.github.emrserverless.maven.aws;
 
-import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.session.ParameterOrigin;
 import java.net.URI;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Where and as whom to call AWS.
@@ -27,8 +24,6 @@ public record AwsSettings(
         Duration connectTimeout,
         Duration readTimeout) {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
-
     /** Static credentials; {@link #toString()} shows the key id only. */
     public record AccessKey(String accessKeyId, String secretAccessKey, String source) {
         @Override
@@ -45,14 +40,6 @@ public record AwsSettings(
         @Override
         public String toString() {
             return "Proxy[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", user " + username) + "]";
-        }
-    }
-
-    /** Checks a region id's form (like {@code eu-west-1}, {@code us-gov-west-1}) before the SDK sees it. */
-    public static void validateRegion(String region, ParameterOrigin origin) {
-        if (region != null && !REGION.matcher(region).matches()) {
-            throw new InvalidConfigurationException("Invalid <region> '" + region + "' (from " + origin.of("region")
-                    + "); allowed: an AWS region id such as eu-west-1 or us-gov-west-1.");
         }
     }
 }

@@ -28,8 +28,8 @@ public final class CommandLineOverrides {
             String rest = name.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
-                throw new InvalidConfigurationException("Invalid command-line property -D" + name
-                        + ": expected -D" + PREFIX + "<classification>.<key>=<value>, for example -D" + PREFIX
+                throw InvalidConfigurationException.invalid("command-line property -D" + name,
+                        "expected -D" + PREFIX + "<classification>.<key>=<value>, for example -D" + PREFIX
                         + "spark-defaults.spark.executor.memory=8g.");
             }
             byClassification

@@ -34,7 +34,7 @@ public final class ConfigurationValidator {
         for (Configuration configuration : configurations) {
             String classification = configuration.classification();
             if (classification == null || classification.isBlank() || classification.length() > MAX_LENGTH) {
-                throw invalid(where, "classification " + quote(classification)
+                throw invalid(where, "classification " + InvalidConfigurationException.quote(classification)
                         + (parent.isEmpty() ? "" : " (nested in classification " + parent + ")")
                         + " is not allowed; allowed: 1 to 1024 characters, not blank.");
             }
@@ -51,7 +51,7 @@ public final class ConfigurationValidator {
         }
         properties.forEach((key, value) -> {
             if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
-                throw invalid(where, "classification " + path + " has property key " + quote(key)
+                throw invalid(where, "classification " + path + " has property key " + InvalidConfigurationException.quote(key)
                         + "; allowed: 1 to 1024 characters, not blank.");
             }
             if (value == null || value.isBlank()) {
@@ -66,13 +66,6 @@ public final class ConfigurationValidator {
     }
 
     private static InvalidConfigurationException invalid(String where, String problem) {
-        return new InvalidConfigurationException("Invalid runtime configuration " + where + ": " + problem);
-    }
-
-    private static String quote(String value) {
-        if (value == null) {
-            return "(missing)";
-        }
-        return value.length() > 60 ? "'" + value.substring(0, 60) + "...' (" + value.length() + " characters)" : "'" + value + "'";
+        return InvalidConfigurationException.invalid("runtime configuration " + where, problem);
     }
 }

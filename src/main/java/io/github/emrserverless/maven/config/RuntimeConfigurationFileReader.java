@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class RuntimeConfigurationFileReader {
 
+    private static final String ENTRY = "<runtimeConfigurationFiles> entry ";
+
     private static final List<String> LIST_MEMBERS = List.of("runtimeConfiguration", "applicationConfiguration");
     private static final String CONFIGURATION_MEMBERS = "classification, properties, configurations";
 
@@ -57,7 +59,7 @@ public final class RuntimeConfigurationFileReader {
             throw invalid(file, "no such file.");
         } catch (JsonProcessingException e) {
             // Not kept as the cause: Maven would append Jackson's own long message to the build error.
-            throw new InvalidConfigurationException(describe(file, e));
+            throw describe(file, e);
         } catch (IOException e) {
             throw invalid(file, "cannot be read: " + e.getMessage());
         }
@@ -164,7 +166,7 @@ public final class RuntimeConfigurationFileReader {
     }
 
     private static InvalidConfigurationException invalid(Path file, String problem) {
-        return new InvalidConfigurationException("Invalid <runtimeConfigurationFiles> entry " + file + ": " + problem);
+        return InvalidConfigurationException.invalid(ENTRY + file, problem);
     }
 
     private static String expectedShape() {
@@ -172,12 +174,12 @@ public final class RuntimeConfigurationFileReader {
                 + " or applicationConfiguration.";
     }
 
-    private static String describe(Path file, JsonProcessingException e) {
-        StringBuilder message = new StringBuilder("Invalid <runtimeConfigurationFiles> entry ").append(file);
+    private static InvalidConfigurationException describe(Path file, JsonProcessingException e) {
+        StringBuilder subject = new StringBuilder(ENTRY).append(file);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            message.append(", line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+            subject.append(", line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
         }
-        return message.append(": ").append(e.getOriginalMessage()).toString();
+        return InvalidConfigurationException.invalid(subject.toString(), e.getOriginalMessage());
     }
 }

@@ -2,17 +2,14 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
-import io.github.emrserverless.maven.aws.Endpoints;
-import io.github.emrserverless.maven.aws.AssumeRoleValidator;
 import io.github.emrserverless.maven.aws.NoCredentialsException;
+import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.aws.SdkLogging;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.session.Durations;
-import io.github.emrserverless.maven.session.ParameterOrigin;
+import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
-import java.net.URI;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -24,8 +21,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters every goal shares (application, region, credentials, endpoint, skip) and their handling. */
 public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
-
-    static final String PROPERTY_PREFIX = "emr-serverless.";
 
     /** The EMR Serverless application (its ID, like {@code 00fabcdef1234567}). Required. */
     @Parameter(property = "emr-serverless.applicationId")
@@ -111,7 +106,13 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
             return;
         }
         try {
-            run();
+            MavenSettingsReader settingsXml = new MavenSettingsReader(session.getSettings(), settingsDecrypter);
+            SharedParameters shared = new SharedParameters(applicationId, region, profile, endpoint, roleArn, roleSessionName,
+                    externalId, roleDurationSeconds, maxAttempts, connectTimeout, readTimeout, project.getArtifactId());
+            AwsSettings settings = shared.check(origin(),
+                    () -> blankToNull(serverId) == null ? null : settingsXml.accessKey(serverId.trim(), origin()),
+                    settingsXml.activeProxy());
+            run(settings);
         } catch (InvalidConfigurationException | AwsClients.NoRegionException | NoCredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SessionException e) {
@@ -122,8 +123,13 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         }
     }
 
-    /** The goal's work, after the skip check. Invalid input throws {@link InvalidConfigurationException}. */
-    protected abstract void run() throws MojoExecutionException, MojoFailureException, InterruptedException;
+    /**
+     * The goal's work, once the shared parameters passed their checks. Invalid input throws
+     * {@link InvalidConfigurationException}.
+     *
+     * @param settings where and as whom to call AWS
+     */
+    protected abstract void run(AwsSettings settings) throws MojoExecutionException, MojoFailureException, InterruptedException;
 
     protected ParameterOrigin origin() {
         return new MavenParameterOrigin(session, project, mojoExecution);
@@ -133,50 +139,13 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return new MavenReporter(getLog());
     }
 
-    /**
-     * Checks and gathers where and as whom to call AWS: region, credentials (settings.xml server, role),
-     * endpoint, proxy and timeouts. Call before any other work so that bad input fails before any call.
-     */
-    protected AwsSettings awsSettings() {
-        ParameterOrigin origin = origin();
-        String regionId = blankToNull(region);
-        AwsSettings.validateRegion(regionId, origin);
-        URI endpointOverride = endpoint == null || endpoint.isBlank() ? null : Endpoints.parseOverride(endpoint, origin);
-        AwsSettings.AssumeRole role = null;
-        if (blankToNull(roleArn) != null) {
-            role = new AwsSettings.AssumeRole(roleArn.trim(),
-                    roleSessionName == null ? AssumeRoleValidator.defaultSessionName(project.getArtifactId()) : roleSessionName,
-                    blankToNull(externalId), roleDurationSeconds);
-            AssumeRoleValidator.validate(role, origin);
-        }
-        if (maxAttempts < 1 || maxAttempts > 20) {
-            throw new InvalidConfigurationException("Invalid <maxAttempts> '" + maxAttempts + "' (from " + origin.of("maxAttempts")
-                    + "); allowed: 1 to 20.");
-        }
-        return new AwsSettings(regionId, blankToNull(profile), accessKeyFromServer(), role, endpointOverride,
-                new MavenSettingsReader(session.getSettings(), settingsDecrypter).activeProxy(),
-                maxAttempts, Durations.parse(connectTimeout, "connectTimeout", origin), Durations.parse(readTimeout, "readTimeout", origin));
-    }
-
-    private AwsSettings.AccessKey accessKeyFromServer() {
-        String id = blankToNull(serverId);
-        return id == null ? null : new MavenSettingsReader(session.getSettings(), settingsDecrypter).accessKey(id, origin());
-    }
-
+    /** Opens the AWS clients; nothing is sent but what resolving the credentials takes. */
     protected AwsClients openClients(AwsSettings settings) {
-        return startOpeningClients(settings).await();
-    }
-
-    /**
-     * Starts building the AWS clients on other threads, to run while the goal reads and checks its
-     * configuration; nothing is sent until {@link AwsClients.Opening#await()}.
-     */
-    protected AwsClients.Opening startOpeningClients(AwsSettings settings) {
         // Before the first SDK class loads: its loggers are configured when created.
         if (!SdkLogging.keepSdkLoggersQuiet()) {
             getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
         }
-        return AwsClients.open(settings, Sleeper.SYSTEM);
+        return AwsClients.create(settings, Sleeper.SYSTEM);
     }
 
     protected static String blankToNull(String value) {

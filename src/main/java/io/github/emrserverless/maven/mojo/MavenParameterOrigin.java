@@ -1,6 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
-import io.github.emrserverless.maven.session.ParameterOrigin;
+import io.github.emrserverless.maven.config.ParameterOrigin;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.project.MavenProject;
@@ -25,7 +25,7 @@ final class MavenParameterOrigin implements ParameterOrigin {
 
     @Override
     public String of(String parameter) {
-        String property = AbstractEmrServerlessMojo.PROPERTY_PREFIX + parameter;
+        String property = PROPERTY_PREFIX + parameter;
         if (isExplicitlyConfigured(parameter, property)) {
             return "POM <" + parameter + ">";
         }

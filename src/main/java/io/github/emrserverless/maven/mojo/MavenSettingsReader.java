@@ -2,7 +2,7 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.session.ParameterOrigin;
+import io.github.emrserverless.maven.config.ParameterOrigin;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -26,16 +26,14 @@ final class MavenSettingsReader {
     AwsSettings.AccessKey accessKey(String serverId, ParameterOrigin origin) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new InvalidConfigurationException("Invalid <serverId> '" + serverId + "' (from " + origin.of("serverId")
-                    + "): settings.xml has no <server> with that <id>. Add one whose <username> is the access key ID and"
+            throw InvalidConfigurationException.unusable("serverId", serverId, origin, "settings.xml has no <server> with that <id>. Add one whose <username> is the access key ID and"
                     + " whose <password> (encrypted with mvn --encrypt-password if you like) is the secret access key.");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         failOnProblems(result, "<server> " + serverId);
         Server decrypted = result.getServer();
         if (isBlank(decrypted.getUsername()) || isBlank(decrypted.getPassword())) {
-            throw new InvalidConfigurationException("Invalid <serverId> '" + serverId + "' (from " + origin.of("serverId")
-                    + "): its <server> needs a <username> (the access key ID) and a <password> (the secret access key).");
+            throw InvalidConfigurationException.unusable("serverId", serverId, origin, "its <server> needs a <username> (the access key ID) and a <password> (the secret access key).");
         }
         return new AwsSettings.AccessKey(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + serverId);
     }
@@ -56,7 +54,7 @@ final class MavenSettingsReader {
     private static void failOnProblems(SettingsDecryptionResult result, String what) {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new InvalidConfigurationException("Cannot decrypt the password of " + what + " in settings.xml: "
+                throw InvalidConfigurationException.invalid("settings.xml " + what, "cannot decrypt its password: "
                         + problem.getMessage());
             }
         }

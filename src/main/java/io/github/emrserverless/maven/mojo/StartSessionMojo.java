@@ -1,47 +1,16 @@
 package io.github.emrserverless.maven.mojo;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
-import io.github.emrserverless.maven.config.Configuration;
-import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.config.Json;
-import io.github.emrserverless.maven.config.MergedConfiguration;
-import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
-import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
-import io.github.emrserverless.maven.config.SecretMasker;
-import io.github.emrserverless.maven.session.ApplicationPreflight;
-import io.github.emrserverless.maven.session.CiOutputs;
-import io.github.emrserverless.maven.session.DefaultTags;
-import io.github.emrserverless.maven.session.Durations;
-import io.github.emrserverless.maven.session.LaunchOptions;
-import io.github.emrserverless.maven.session.PollSchedule;
-import io.github.emrserverless.maven.session.Poller;
-import io.github.emrserverless.maven.session.ReadinessWaiter;
-import io.github.emrserverless.maven.session.Reporter;
-import io.github.emrserverless.maven.session.Session;
-import io.github.emrserverless.maven.session.SessionEndpoint;
-import io.github.emrserverless.maven.session.SessionException;
-import io.github.emrserverless.maven.session.SessionExporter;
-import io.github.emrserverless.maven.session.SessionFile;
-import io.github.emrserverless.maven.session.SessionHandover;
-import io.github.emrserverless.maven.session.SessionLauncher;
+import io.github.emrserverless.maven.session.SessionListener;
+import io.github.emrserverless.maven.session.SessionStarter;
 import io.github.emrserverless.maven.session.Sleeper;
-import io.github.emrserverless.maven.session.StartSessionRequest;
-import io.github.emrserverless.maven.session.StartSessionValidator;
-import io.github.emrserverless.maven.session.StartedSession;
+import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.inject.Inject;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -69,7 +38,8 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.idleTimeoutMinutes", defaultValue = "30")
     private long idleTimeoutMinutes;
 
-    /** Tags for the session. (Declared as LinkedHashMap so that Maven keeps the POM's order.) */
+    /** Tags for the session, in the POM's order. */
+    // LinkedHashMap, not Map: Maven instantiates the declared type, and for an interface a sorted map.
     @Parameter
     private LinkedHashMap<String, String> tags;
 
@@ -89,7 +59,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
 
     /** Runtime configuration: {@code <configuration>} elements with classification, properties, configurations. */
     @Parameter
-    private List<PomConfiguration> runtimeConfiguration;
+    private List<RuntimeConfigurationEntry> runtimeConfiguration;
 
     /** Spark properties, merged into the {@code spark-defaults} classification. */
     @Parameter
@@ -114,7 +84,10 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.sessionIdProperty", defaultValue = "emr-serverless.sessionId")
     private String sessionIdProperty;
 
-    /** A JSON file with applicationId, sessionId, arn, state, name and startedAt. */
+    /**
+     * A JSON file with applicationId, sessionId, arn, state, name, startedAt and, once ready, the Spark Connect
+     * endpoint and authTokenExpiresAt (never the token itself).
+     */
     @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session.json")
     private File outputFile;
 
@@ -180,73 +153,28 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     }
 
     @Override
-    protected void run() throws MojoExecutionException, InterruptedException {
-        Reporter reporter = reporter();
-        Duration timeout = Durations.parse(waitTimeout, "waitTimeout", origin());
-        AwsSettings settings = awsSettings();
-        if (sessionIdProperty == null || sessionIdProperty.isBlank()) {
-            throw new InvalidConfigurationException("Invalid <sessionIdProperty> (from " + origin().of("sessionIdProperty")
-                    + "): it is empty; allowed: a property name such as emr-serverless.sessionId.");
-        }
-        // The AWS clients are built on other threads while this one reads and checks the configuration.
-        AwsClients.Opening opening = dryRun ? null : startOpeningClients(settings);
-        JSON json = Json.create();
-        StartSessionRequest request;
-        try {
-            request = request(json, reporter);
-        } catch (RuntimeException e) {
-            if (opening != null) {
-                opening.discard();
-            }
-            throw e;
-        }
-        if (dryRun) {
-            getLog().info("Dry run: StartSession request for application " + applicationId
-                    + " (not sent; secret-looking values masked):\n" + toJson(Json.pretty(json), masked(request).body()));
-            return;
-        }
-        boolean fetchEndpoint = exportEndpoint == null ? waitForReady : exportEndpoint;
-        if (fetchEndpoint && !waitForReady) {
-            getLog().warn("<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
-            fetchEndpoint = false;
-        }
-        SessionHandover exports = SessionHandover.all(
-                new SessionExporter(this::exportProperty, new SessionFile(json),
-                        new SessionExporter.Settings(sessionIdProperty, name, outputFile.toPath(), tokenFile.toPath(), exportAuthToken),
-                        reporter),
-                new CiOutputs(System.getenv(), envFile.toPath(), tokenFile.toPath()));
-        WatchedHandover handover = new WatchedHandover(exports, settings);
-        try (AwsClients clients = opening.await()) {
-            Clock clock = Clock.systemUTC();
-            Poller poller = new Poller(clock, Sleeper.SYSTEM, PollSchedule.DEFAULT);
-            SessionLauncher launcher = new SessionLauncher(
-                    new ApplicationPreflight(clients.sessions(),
-                            id -> clients.emrServerless().startApplication(r -> r.applicationId(id)), poller, reporter),
-                    clients.sessions(),
-                    new ReadinessWaiter(clients.sessions(), poller, reporter),
-                    reporter, clock);
-            launcher.launch(request, new LaunchOptions(startApplication, waitForReady, timeout, fetchEndpoint), handover);
-        } catch (SessionException e) {
-            if (handover.started != null && e.sessionEnded()) {
-                safetyNet.release(session, handover.started.applicationId(), handover.started.sessionId());
-            }
-            throw e;
-        }
+    protected void run(AwsSettings settings) throws InterruptedException {
+        SessionListener guard = keepSessionOnFailure
+                ? new SessionListener() {}
+                : new SafetyNetListener(safetyNet, session, settings, idleTimeoutMinutes, getLog());
+        new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+                .start(configuration(), () -> openClients(settings), this::exportProperty, guard);
     }
 
-    /** The StartSession request from every source of configuration, checked against the API's constraints. */
-    private StartSessionRequest request(JSON json, Reporter reporter) {
-        MergedConfiguration merged = new RuntimeConfigurationAssembler(new RuntimeConfigurationFileReader(reporter::warn))
-                .assemble(files(), pomConfiguration(), orEmpty(sparkProperties), session.getUserProperties());
-        String token = clientToken == null ? UUID.randomUUID().toString() : clientToken;
-        StartSessionRequest request = new StartSessionRequest(applicationId, token, blankToNull(executionRoleArn),
-                name, idleTimeoutMinutes, tags(token),
-                merged.configurations().isEmpty() ? null : new StartSessionRequest.ConfigurationOverrides(merged.configurations()));
-        new StartSessionValidator(origin()).validate(request);
-        merged.summary().forEach(line -> getLog().info("Runtime configuration " + line));
-        reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
-                + toJson(json, SecretMasker.mask(merged.configurations()).stream().map(Configuration::toJson).toList()));
-        return request;
+    private StartSessionConfiguration configuration() {
+        return new StartSessionConfiguration(
+                new StartSessionConfiguration.Request(applicationId, executionRoleArn, name, idleTimeoutMinutes,
+                        orEmpty(tags), clientToken, defaultTags, project.getGroupId(), project.getArtifactId()),
+                new StartSessionConfiguration.RuntimeConfigurationSources(
+                        runtimeConfigurationFiles == null ? List.of() : runtimeConfigurationFiles.stream().map(File::toPath).toList(),
+                        project.getBasedir().toPath(),
+                        runtimeConfiguration == null ? List.of()
+                                : runtimeConfiguration.stream().map(RuntimeConfigurationEntry::toConfiguration).toList(),
+                        orEmpty(sparkProperties), session.getUserProperties()),
+                new StartSessionConfiguration.Waiting(waitForReady, waitTimeout, startApplication, exportEndpoint),
+                new StartSessionConfiguration.Outputs(sessionIdProperty, outputFile.toPath(), tokenFile.toPath(), envFile.toPath(),
+                        exportAuthToken),
+                dryRun);
     }
 
     private void exportProperty(String key, String value) {
@@ -256,74 +184,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
         }
     }
 
-    /** Puts the session under the safety net before exporting it, so that no failure after StartSession leaks it. */
-    private final class WatchedHandover implements SessionHandover {
-        private final SessionHandover exporter;
-        private final AwsSettings settings;
-        private StartedSession started;
-
-        WatchedHandover(SessionHandover exporter, AwsSettings settings) {
-            this.exporter = exporter;
-            this.settings = settings;
-        }
-
-        @Override
-        public void started(StartedSession session) {
-            started = session;
-            if (!keepSessionOnFailure) {
-                safetyNet.watch(StartSessionMojo.this.session, new PendingSession(session, settings, idleTimeoutMinutes), getLog());
-            }
-            exporter.started(session);
-        }
-
-        @Override
-        public void ready(StartedSession session, Session ready, SessionEndpoint endpoint) {
-            exporter.ready(session, ready, endpoint);
-        }
-    }
-
-    private Map<String, String> tags(String token) {
-        Map<String, String> defaults = defaultTags
-                ? DefaultTags.of(project.getGroupId(), project.getArtifactId(), token, System.getenv())
-                : Map.of();
-        return DefaultTags.merge(defaults, orEmpty(tags));
-    }
-
-    private List<java.nio.file.Path> files() {
-        List<java.nio.file.Path> paths = new ArrayList<>();
-        if (runtimeConfigurationFiles != null) {
-            for (File file : runtimeConfigurationFiles) {
-                // A -D list is relative to where mvn runs; resolve against the project like Maven does for POM paths.
-                paths.add(file.isAbsolute() ? file.toPath() : project.getBasedir().toPath().resolve(file.getPath()));
-            }
-        }
-        return paths;
-    }
-
-    private List<Configuration> pomConfiguration() {
-        List<Configuration> configurations = new ArrayList<>();
-        if (runtimeConfiguration != null) {
-            runtimeConfiguration.forEach(c -> configurations.add(c.toConfiguration()));
-        }
-        return configurations;
-    }
-
-    private static StartSessionRequest masked(StartSessionRequest request) {
-        return new StartSessionRequest(request.applicationId(), request.clientToken(), request.executionRoleArn(),
-                request.name(), request.idleTimeoutMinutes(), request.tags(),
-                request.configurationOverrides() == null ? null
-                        : new StartSessionRequest.ConfigurationOverrides(SecretMasker.mask(request.runtimeConfiguration())));
-    }
-
-    private static String toJson(JSON json, Object value) {
-        try {
-            return json.asString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Map<String, String> orEmpty(Map<String, String> map) {
-        return map == null ? new LinkedHashMap<>() : map;
+        return map == null ? Map.of() : map;
     }
 }

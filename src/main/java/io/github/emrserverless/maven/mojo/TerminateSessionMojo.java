@@ -2,17 +2,12 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
-import io.github.emrserverless.maven.config.InvalidConfigurationException;
-import io.github.emrserverless.maven.session.Durations;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.SessionTerminator;
 import io.github.emrserverless.maven.session.Sleeper;
-import io.github.emrserverless.maven.session.StartSessionValidator;
+import io.github.emrserverless.maven.session.TerminationRequest;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -61,37 +56,12 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     }
 
     @Override
-    protected void run() throws InterruptedException {
-        StartSessionValidator.validateApplicationId(applicationId, origin());
-        String id = blankToNull(sessionId);
-        boolean reaper = id == null && matchTags != null && !matchTags.isEmpty();
-        if (id == null && !reaper) {
-            throw new InvalidConfigurationException("Missing <sessionId>. Run start-session earlier in the build,"
-                    + " set it in the configuration or pass -Demr-serverless.sessionId=<id>; or set <matchTags> to"
-                    + " terminate every live session with those tags.");
-        }
-        if (id != null) {
-            StartSessionValidator.validateSessionId(id, origin());
-        }
-        Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin());
-        AwsSettings settings = awsSettings();
-        Instant start = Instant.now();
+    protected void run(AwsSettings settings) throws InterruptedException {
+        TerminationRequest request = TerminationRequest.of(applicationId, sessionId, matchTags, failIfMissing,
+                waitForTermination, terminationTimeout, origin());
         try (AwsClients clients = openClients(settings)) {
-            SessionTerminator terminator = new SessionTerminator(clients.sessions(),
-                    new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter());
-            List<String> terminating = reaper
-                    ? terminator.terminateMatching(applicationId, matchTags)
-                    : terminator.terminate(applicationId, id, failIfMissing) == SessionTerminator.Outcome.TERMINATED
-                            ? List.of(id)
-                            : List.of();
-            // Ending, ended or missing: either way the safety net has nothing left to do for them.
-            terminating.forEach(ended -> safetyNet.release(session, applicationId, ended));
-            if (id != null) {
-                safetyNet.release(session, applicationId, id);
-            }
-            if (waitForTermination) {
-                terminator.awaitEnded(applicationId, terminating, timeout, start);
-            }
+            new SessionTerminator(clients.sessions(), new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter())
+                    .run(request, ended -> safetyNet.release(session, applicationId, ended));
         }
     }
 }

@@ -2,7 +2,7 @@ package io.github.emrserverless.maven.session;
 
 /**
  * The members of a GetApplication {@code Application} that the pre-flight uses; others are ignored. Read
- * through {@link SessionApi} rather than the SDK client: the SDK model served here has no
+ * through {@link SessionApi} rather than the SDK client: the SDK model (emrserverless 2.41.31) has no
  * {@code interactiveConfiguration.sessionEnabled}, which decides whether StartSession can succeed.
  */
 public record Application(

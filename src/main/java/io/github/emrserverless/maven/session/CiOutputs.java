@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code GITHUB_STEP_SUMMARY}), and always a {@code KEY=value} file for GitLab dotenv reports, Jenkins and
  * shell steps. Never the auth token: only the path of its file.
  */
-public final class CiOutputs implements SessionHandover {
+public final class CiOutputs implements SessionListener {
 
     private final Map<String, String> environment;
     private final Path envFile;
@@ -27,7 +27,7 @@ public final class CiOutputs implements SessionHandover {
     }
 
     @Override
-    public void started(StartedSession started) {
+    public void onStarted(StartedSession started) {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("session-id", started.sessionId());
         outputs.put("session-arn", started.arn());
@@ -39,7 +39,7 @@ public final class CiOutputs implements SessionHandover {
     }
 
     @Override
-    public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+    public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
         writeEnvFile(started, endpoint);
         if (endpoint != null) {
             appendGithubOutputs(Map.of("session-endpoint", endpoint.endpoint()));

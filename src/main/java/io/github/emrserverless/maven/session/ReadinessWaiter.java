@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.session;
 
+import io.github.emrserverless.maven.config.Durations;
+
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 

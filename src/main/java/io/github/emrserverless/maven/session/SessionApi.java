@@ -2,7 +2,7 @@ package io.github.emrserverless.maven.session;
 
 /**
  * The EMR Serverless session operations, and GetApplication for what sessions need of an application. The
- * SDK's emrserverless module served here has none of the session operations, and its application model
+ * SDK's emrserverless module (2.41.31, the newest Maven Central serves this project) has none of the session operations, and its application model
  * lacks {@code interactiveConfiguration.sessionEnabled}, so {@code io.github.emrserverless.maven.aws.HttpSessionApi}
  * sends them as signed requests; once an SDK client with sessions is available, an adapter around it
  * replaces that class and nothing else changes.

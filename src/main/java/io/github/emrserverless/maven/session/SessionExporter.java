@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
  * Hands a session to the rest of the build: properties, the output file and, once ready, the Spark Connect
  * endpoint with its token in an owner-only file. The token goes into a property only when asked for.
  */
-public final class SessionExporter implements SessionHandover {
+public final class SessionExporter implements SessionListener {
 
     public static final String PREFIX = "emr-serverless.";
 
@@ -31,7 +31,7 @@ public final class SessionExporter implements SessionHandover {
     }
 
     @Override
-    public void started(StartedSession started) {
+    public void onStarted(StartedSession started) {
         export(settings.sessionIdProperty(), started.sessionId());
         export(PREFIX + "sessionArn", started.arn());
         export(PREFIX + "applicationId", started.applicationId());
@@ -39,7 +39,7 @@ public final class SessionExporter implements SessionHandover {
     }
 
     @Override
-    public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+    public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
         if (endpoint != null) {
             export(PREFIX + "sessionEndpoint", endpoint.endpoint());
             TokenFile.write(settings.tokenFile(), endpoint.authToken());

@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.session;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.github.emrserverless.maven.config.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** Lists an application's sessions across all pages, with the details (tags, idle timeout) summaries lack. */
 public final class SessionInventory {
@@ -43,6 +44,19 @@ public final class SessionInventory {
             }
         }
         return matching;
+    }
+
+    /** list-sessions' work: prints the sessions in {@code states} that carry {@code tags} as a table. */
+    public void print(String applicationId, List<SessionState> states, Map<String, String> tags, Reporter reporter) {
+        List<Session> sessions;
+        try {
+            sessions = withTags(applicationId, list(applicationId, states), tags);
+        } catch (SdkException e) {
+            throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);
+        }
+        reporter.info(sessions.size() + " session(s) on application " + applicationId + (states.isEmpty() ? "" : " in " + states)
+                + (tags.isEmpty() ? "" : " tagged " + tags));
+        SessionTable.lines(sessions).forEach(reporter::info);
     }
 
     static boolean hasTags(Session session, Map<String, String> tags) {

@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.session;
 
+import io.github.emrserverless.maven.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,9 @@ public final class SessionLauncher {
      * {@code waitTimeout} bounds the whole wait, for the application and then the session: a CI job's step
      * needs one limit it can rely on.
      *
-     * @param handover receives the session as it becomes usable; if it throws, the session is terminated
+     * @param listener told about the session as it becomes usable; if it throws, the session is terminated
      */
-    public LaunchResult launch(StartSessionRequest request, LaunchOptions options, SessionHandover handover)
+    public void launch(StartSessionRequest request, LaunchOptions options, SessionListener listener)
             throws InterruptedException {
         String applicationId = request.applicationId();
         Instant begun = clock.instant();
@@ -59,9 +60,9 @@ public final class SessionLauncher {
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
         String operation = "GetSession";
         try {
-            handover.started(started);
+            listener.onStarted(started);
             if (!options.waitForReady()) {
-                return new LaunchResult(started, null);
+                return;
             }
             Session ready = waiter.awaitReady(started, left);
             reporter.info("Session " + started.sessionId() + " is ready (" + ready.state() + ")");
@@ -69,13 +70,12 @@ public final class SessionLauncher {
             SessionEndpoint endpoint = options.fetchEndpoint()
                     ? api.getSessionEndpoint(started.applicationId(), started.sessionId())
                     : null;
-            handover.ready(started, ready, endpoint);
-            return new LaunchResult(started, ready);
+            listener.onReady(started, ready, endpoint);
         } catch (SessionEndedException e) {
             throw e;
         } catch (Poller.PollTimeoutException e) {
             Session last = (Session) e.lastAnswer();
-            Cleanup cleanup = terminate(started);
+            Cleanup cleanup = terminate(started, listener);
             throw new SessionException("Session " + started.sessionId() + " was not ready within "
                     + Durations.format(options.waitTimeout()) + waitedForApplication(options.waitTimeout(), left)
                     + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup.message()
@@ -83,16 +83,16 @@ public final class SessionLauncher {
         } catch (InterruptedException e) {
             // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
             Thread.interrupted();
-            Cleanup cleanup = terminate(started);
+            Cleanup cleanup = terminate(started, listener);
             Thread.currentThread().interrupt();
             throw new SessionException("Interrupted while waiting for session " + started.sessionId() + ". "
                     + cleanup.message(), e, cleanup.ended());
         } catch (SdkException e) {
-            Cleanup cleanup = terminate(started);
+            Cleanup cleanup = terminate(started, listener);
             throw new SessionException(ServiceErrors.describe(operation, "session " + started.sessionId(), e)
                     + " " + cleanup.message(), e, cleanup.ended());
         } catch (RuntimeException | Error e) {
-            Cleanup cleanup = terminate(started);
+            Cleanup cleanup = terminate(started, listener);
             throw new SessionException("Could not hand over session " + started.sessionId() + ": " + e + ". "
                     + cleanup.message(), e, cleanup.ended());
         }
@@ -151,10 +151,11 @@ public final class SessionLauncher {
     private record Cleanup(boolean ended, String message) {}
 
     /** Ends a session that could not be handed over, and says how that went. */
-    private Cleanup terminate(StartedSession started) {
+    private Cleanup terminate(StartedSession started, SessionListener listener) {
         try {
             api.terminateSession(started.applicationId(), started.sessionId());
             reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
+            listener.onTerminated(started);
             return new Cleanup(true, "The session was terminated.");
         } catch (SdkException e) {
             return new Cleanup(false, "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"

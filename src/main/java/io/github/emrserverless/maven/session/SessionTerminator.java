@@ -1,10 +1,13 @@
 package io.github.emrserverless.maven.session;
 
+import io.github.emrserverless.maven.config.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
 
@@ -25,6 +28,29 @@ public final class SessionTerminator {
         this.api = api;
         this.poller = poller;
         this.reporter = reporter;
+    }
+
+    /**
+     * terminate-session's work: ends the session, or in reaper mode every live one with the tags, then waits
+     * for them to end if asked to.
+     *
+     * @param released told of each session that needs no watching any more (ending, ended or missing), before any wait
+     */
+    public void run(TerminationRequest request, Consumer<String> released) throws InterruptedException {
+        Instant start = Instant.now();
+        String applicationId = request.applicationId();
+        List<String> terminating = request.reaper()
+                ? terminateMatching(applicationId, request.matchTags())
+                : terminate(applicationId, request.sessionId(), request.failIfMissing()) == Outcome.TERMINATED
+                        ? List.of(request.sessionId())
+                        : List.of();
+        terminating.forEach(released);
+        if (!request.reaper()) {
+            released.accept(request.sessionId());
+        }
+        if (request.waitTimeout() != null) {
+            awaitEnded(applicationId, terminating, request.waitTimeout(), start);
+        }
     }
 
     public Outcome terminate(String applicationId, String sessionId, boolean failIfMissing) {

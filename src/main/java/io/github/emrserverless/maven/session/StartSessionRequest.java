@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Configuration;
+import io.github.emrserverless.maven.config.SecretMasker;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,74 @@ public record StartSessionRequest(
     public record ConfigurationOverrides(List<Configuration> runtimeConfiguration) {
         public ConfigurationOverrides {
             runtimeConfiguration = List.copyOf(runtimeConfiguration);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The same request with secret-looking runtime configuration values masked: for logs. */
+    public StartSessionRequest masked() {
+        return toBuilder().runtimeConfiguration(SecretMasker.mask(runtimeConfiguration())).build();
+    }
+
+    public Builder toBuilder() {
+        return builder().applicationId(applicationId).clientToken(clientToken).executionRoleArn(executionRoleArn).name(name)
+                .idleTimeoutMinutes(idleTimeoutMinutes).tags(tags).runtimeConfiguration(runtimeConfiguration());
+    }
+
+    /** Builds a request; an empty runtime configuration sends no {@code configurationOverrides}. */
+    public static final class Builder {
+        private String applicationId;
+        private String clientToken;
+        private String executionRoleArn;
+        private String name;
+        private Long idleTimeoutMinutes;
+        private Map<String, String> tags = Map.of();
+        private List<Configuration> runtimeConfiguration = List.of();
+
+        private Builder() {}
+
+        public Builder applicationId(String applicationId) {
+            this.applicationId = applicationId;
+            return this;
+        }
+
+        public Builder clientToken(String clientToken) {
+            this.clientToken = clientToken;
+            return this;
+        }
+
+        public Builder executionRoleArn(String executionRoleArn) {
+            this.executionRoleArn = executionRoleArn;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder idleTimeoutMinutes(Long idleTimeoutMinutes) {
+            this.idleTimeoutMinutes = idleTimeoutMinutes;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder runtimeConfiguration(List<Configuration> runtimeConfiguration) {
+            this.runtimeConfiguration = runtimeConfiguration;
+            return this;
+        }
+
+        public StartSessionRequest build() {
+            return new StartSessionRequest(applicationId, clientToken, executionRoleArn, name, idleTimeoutMinutes, tags,
+                    runtimeConfiguration == null || runtimeConfiguration.isEmpty() ? null
+                            : new ConfigurationOverrides(runtimeConfiguration));
         }
     }
 

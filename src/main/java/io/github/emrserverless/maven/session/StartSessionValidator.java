@@ -1,13 +1,13 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.ParameterOrigin;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Checks a StartSession request against the API's constraints before anything is sent. */
 public final class StartSessionValidator {
 
-    static final Pattern ID = Pattern.compile("[0-9a-z]{1,64}");
     static final Pattern CLIENT_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final Pattern ROLE_ARN = Pattern.compile(
             "arn:(aws[a-zA-Z0-9-]*):iam::([0-9]{12}):(role((/)|(/[\\u0021-\\u007F]+/))[\\w+=,.@-]+)");
@@ -23,14 +23,14 @@ public final class StartSessionValidator {
     }
 
     public void validate(StartSessionRequest request) {
-        validateApplicationId(request.applicationId(), origin);
+        SessionIds.checkApplicationId(request.applicationId(), origin);
         String token = request.clientToken();
         if (token == null || !CLIENT_TOKEN.matcher(token).matches()) {
             throw invalid("clientToken", token, "1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'");
         }
         String role = request.executionRoleArn();
         if (role == null || role.isEmpty()) {
-            throw missing("executionRoleArn", "arn:aws:iam::123456789012:role/my-session-role");
+            throw InvalidConfigurationException.missing("executionRoleArn", "arn:aws:iam::123456789012:role/my-session-role", null);
         }
         if (role.length() < 20 || role.length() > 2048 || !ROLE_ARN.matcher(role).matches()) {
             throw invalid("executionRoleArn", role,
@@ -42,29 +42,10 @@ public final class StartSessionValidator {
         }
         Long idle = request.idleTimeoutMinutes();
         if (idle == null || idle < 1 || idle > MAX_IDLE_TIMEOUT) {
-            throw invalid("idleTimeoutMinutes", String.valueOf(idle),
+            throw invalid("idleTimeoutMinutes", idle,
                     "1 to 1000000 minutes (the service ends a session idle that long; 0 is not sent, as its meaning is undocumented)");
         }
         validateTags(request.tags());
-    }
-
-    /** Shared by every goal that takes an application. */
-    public static void validateApplicationId(String applicationId, ParameterOrigin origin) {
-        if (applicationId == null || applicationId.isEmpty()) {
-            throw new InvalidConfigurationException("Missing <applicationId>. Set it in the plugin configuration"
-                    + " or pass -Demr-serverless.applicationId=<id>.");
-        }
-        if (!ID.matcher(applicationId).matches()) {
-            throw new InvalidConfigurationException(message("applicationId", applicationId, origin,
-                    "1 to 64 characters of 0-9 and a-z, like 00fabcdef1234567"));
-        }
-    }
-
-    /** Session IDs have the same form as application IDs. */
-    public static void validateSessionId(String sessionId, ParameterOrigin origin) {
-        if (!ID.matcher(sessionId).matches()) {
-            throw new InvalidConfigurationException(message("sessionId", sessionId, origin, "1 to 64 characters of 0-9 and a-z"));
-        }
     }
 
     private void validateTags(Map<String, String> tags) {
@@ -74,39 +55,21 @@ public final class StartSessionValidator {
         }
         tags.forEach((key, value) -> {
             if (key == null || !TAG_KEY.matcher(key).matches()) {
-                throw invalidTags("key " + shorten(key),
+                throw invalidTags("key " + InvalidConfigurationException.quote(key),
                         "keys of 1 to 128 characters of letters, digits, spaces and _ . : / = + - @");
             }
             if (value != null && !TAG_VALUE.matcher(value).matches()) {
-                throw invalidTags("value of key '" + key + "' " + shorten(value),
+                throw invalidTags("value of key '" + key + "' " + InvalidConfigurationException.quote(value),
                         "values of 0 to 256 characters of letters, digits, spaces and _ . : / = + - @");
             }
         });
     }
 
     private InvalidConfigurationException invalidTags(String what, String allowed) {
-        return new InvalidConfigurationException("Invalid <tags> " + what + " (from " + origin.of("tags") + "); allowed: "
-                + allowed + ".");
+        return InvalidConfigurationException.invalid("<tags> " + what, origin.of("tags"), allowed);
     }
 
-    private InvalidConfigurationException invalid(String parameter, String value, String allowed) {
-        return new InvalidConfigurationException(message(parameter, value, origin, allowed));
-    }
-
-    private InvalidConfigurationException missing(String parameter, String example) {
-        return new InvalidConfigurationException("Missing <" + parameter + ">. Set it in the plugin configuration"
-                + " or pass -Demr-serverless." + parameter + "=" + example + ".");
-    }
-
-    private static String message(String parameter, String value, ParameterOrigin origin, String allowed) {
-        return "Invalid <" + parameter + "> " + shorten(value) + " (from " + origin.of(parameter) + "); allowed: "
-                + allowed + ".";
-    }
-
-    private static String shorten(String value) {
-        if (value == null) {
-            return "(missing)";
-        }
-        return value.length() > 80 ? "'" + value.substring(0, 80) + "...' (" + value.length() + " characters)" : "'" + value + "'";
+    private InvalidConfigurationException invalid(String parameter, Object value, String allowed) {
+        return InvalidConfigurationException.invalid(parameter, value, origin, allowed);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.aws;
 
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class AwsClientsTest {
     }
 
     static StartSessionRequest request() {
-        return new StartSessionRequest("app", "t", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null);
+        return StartSessionRequests.valid().build();
     }
 
     @Test
@@ -67,31 +68,13 @@ class AwsClientsTest {
     }
 
     @Test
-    void openingSendsNothingUntilAwaitedAndADiscardedOpeningNeverAssumesTheRole() throws Exception {
-        System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
-        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
-        AwsSettings settings = settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role);
-
-        AwsClients.open(settings, d -> {}).discard();
-        AwsClients.Opening opening = AwsClients.open(settings, d -> {});
-        Thread.sleep(300); // time for the other threads to build (and, wrongly, to call) while the goal reads its input
-        assertThat(emulator.calls()).isEmpty();
-
-        try (AwsClients clients = opening.await()) {
-            assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole");
-        }
-    }
-
-    @Test
-    void aMissingRegionIsReportedWhenAwaitedSoThatTheGoalChecksItsInputFirst() {
+    void aMissingRegionIsReportedClearly() {
         // Surefire points the config files at nothing and sets aws.region; clear it for this call only.
         String region = System.clearProperty("aws.region");
         try {
             AwsSettings settings = new AwsSettings(null, null, new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
                     null, emulator.uri(), null, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
-            AwsClients.Opening opening = AwsClients.open(settings, d -> {});
-
-            assertThatThrownBy(opening::await)
+            assertThatThrownBy(() -> AwsClients.create(settings, d -> {}))
                     .isInstanceOf(AwsClients.NoRegionException.class)
                     .hasMessageStartingWith("No AWS region found. Set <region> in the plugin configuration");
         } finally {

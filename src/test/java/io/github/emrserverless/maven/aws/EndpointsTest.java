@@ -14,22 +14,6 @@ import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 
 class EndpointsTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"https://emr-serverless.eu-west-1.amazonaws.com", "https://proxy.example.com:8443/emr",
-            "http://127.0.0.1:8080", "http://localhost:9000", "http://[::1]:8080", "http://127.0.0.2"})
-    void acceptsHttpsAndLoopbackHttp(String endpoint) {
-        assertThat(Endpoints.parseOverride(endpoint, p -> "POM <" + p + ">")).isEqualTo(URI.create(endpoint));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"http://emr.example.com", "http://10.0.0.1:8080", "ftp://127.0.0.1", "emr-serverless.eu-west-1.amazonaws.com",
-            "https://", "https://host/path?query=1", "http://localhost.example.com"})
-    void rejectsEverythingElseNamingTheSource(String endpoint) {
-        assertThatThrownBy(() -> Endpoints.parseOverride(endpoint, p -> "-Demr-serverless." + p))
-                .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageStartingWith("Invalid <endpoint> '" + endpoint + "' (from -Demr-serverless.endpoint); allowed: an absolute https URL");
-    }
-
     @Test
     void regionalEndpointsComeFromTheSdkRules() {
         assertThat(Endpoints.regional(Region.EU_WEST_1, null)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");

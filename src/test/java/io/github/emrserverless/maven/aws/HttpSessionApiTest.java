@@ -1,12 +1,13 @@
 package io.github.emrserverless.maven.aws;
 
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.emrserverless.maven.config.Configuration;
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -64,8 +65,7 @@ class HttpSessionApiTest {
     SessionApi api(AwsCredentialsIdentity credentials) {
         StaticCredentialsProvider provider = StaticCredentialsProvider.create(
                 credentials instanceof AwsSessionCredentials s ? s : (AwsBasicCredentials) credentials);
-        return new HttpSessionApi(http, provider, Region.EU_WEST_1, emulator.uri(),
-                AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
+        return SessionApis.against(emulator.uri(), http).credentials(provider).build();
     }
 
     SessionApi basic() {
@@ -73,9 +73,10 @@ class HttpSessionApiTest {
     }
 
     static StartSessionRequest request(String applicationId, String token) {
-        return new StartSessionRequest(applicationId, token, ROLE, "dev", 30L, Map.of("team", "data"),
-                new StartSessionRequest.ConfigurationOverrides(List.of(
-                        Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g")))));
+        return StartSessionRequests.valid().applicationId(applicationId).clientToken(token).executionRoleArn(ROLE).name("dev")
+                .tags(Map.of("team", "data"))
+                .runtimeConfiguration(List.of(Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g"))))
+                .build();
     }
 
     @Test
@@ -128,7 +129,7 @@ class HttpSessionApiTest {
         assertThat(again).isEqualTo(first);
         assertThat(emulator.sessionIds()).hasSize(1);
 
-        StartSessionRequest changed = new StartSessionRequest("app1", "token-3", ROLE, "other", 30L, Map.of(), null);
+        StartSessionRequest changed = StartSessionRequests.valid().applicationId("app1").clientToken("token-3").executionRoleArn(ROLE).name("other").build();
         assertThatThrownBy(() -> basic().startSession(changed)).isInstanceOf(ConflictException.class);
     }
 
@@ -228,9 +229,7 @@ class HttpSessionApiTest {
 
     @Test
     void unreachableEndpointIsAClientError() {
-        SessionApi closed = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")),
-                Region.EU_WEST_1, java.net.URI.create("http://127.0.0.1:1"),
-                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(2).build(), Json.create(), d -> {});
+        SessionApi closed = SessionApis.against(java.net.URI.create("http://127.0.0.1:1"), http).maxAttempts(2).build();
         assertThatThrownBy(() -> closed.getSession("app1", "abc"))
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
                 .hasMessageContaining("GET /applications/app1/sessions/abc");

@@ -1,7 +1,9 @@
 package io.github.emrserverless.maven.benchmark;
 
+import io.github.emrserverless.maven.session.StartSessionRequests;
+import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.session.PollSchedule;
@@ -98,10 +100,8 @@ public final class ReadinessBenchmark {
     private static Result measure(EmrServerlessEmulator emulator, SdkHttpClient http, String key, int seconds,
             String applicationId, Duration readyAfter, long offsetMillis) throws InterruptedException {
         Thread.sleep(offsetMillis);
-        SessionApi api = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create(key, "bench")),
-                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), Sleeper.SYSTEM);
-        StartedSession started = api.startSession(new StartSessionRequest(applicationId, key,
-                "arn:aws:iam::123456789012:role/bench", null, 30L, Map.of(), null));
+        SessionApi api = SessionApis.against(emulator.uri(), http).accessKey(key, "bench").sleeper(Sleeper.SYSTEM).build();
+        StartedSession started = api.startSession(StartSessionRequests.valid().applicationId(applicationId).clientToken(key).build());
         new ReadinessWaiter(api, new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), QUIET)
                 .awaitReady(started, Duration.ofMinutes(10));
         Instant noticed = Instant.now();

@@ -36,7 +36,7 @@ class ConfigurationValidatorTest {
         assertInvalid(Configuration.of("  ", Map.of("a", "b")),
                 "classification '  ' is not allowed; allowed: 1 to 1024 characters, not blank.");
         assertInvalid(new Configuration("outer", Map.of(), List.of(Configuration.of("x".repeat(1025), Map.of()))),
-                "classification '" + "x".repeat(60) + "...' (1025 characters) (nested in classification 'outer') is not allowed;"
+                "classification '" + "x".repeat(80) + "...' (1025 characters) (nested in classification 'outer') is not allowed;"
                         + " allowed: 1 to 1024 characters, not blank.");
     }
 

@@ -80,12 +80,12 @@ class BadInputTest {
                 List.of(new File(BAD + file).getAbsoluteFile())), expected);
     }
 
-    static Case pomConfiguration(String name, PomConfiguration configuration, String expected) {
+    static Case pomConfiguration(String name, RuntimeConfigurationEntry configuration, String expected) {
         return field(name, "runtimeConfiguration", List.of(configuration), expected);
     }
 
-    static PomConfiguration configuration(String classification, Map<String, String> properties) {
-        PomConfiguration configuration = new PomConfiguration();
+    static RuntimeConfigurationEntry configuration(String classification, Map<String, String> properties) {
+        RuntimeConfigurationEntry configuration = new RuntimeConfigurationEntry();
         configuration.setClassification(classification);
         configuration.setProperties(new LinkedHashMap<>(properties));
         return configuration;
@@ -100,7 +100,7 @@ class BadInputTest {
     }
 
     static Stream<Arguments> cases() {
-        List<PomConfiguration> tooMany = new ArrayList<>();
+        List<RuntimeConfigurationEntry> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             tooMany.add(configuration("c" + i, Map.of("k", "v")));
         }
@@ -159,7 +159,7 @@ class BadInputTest {
                     MojoExtensionSupport.set(mojo, "roleDurationSeconds", 60);
                 }, "Invalid <roleDurationSeconds> '60' (from POM <roleDurationSeconds>); allowed: 900 to 43200"),
                 field("unknown settings server", "serverId", "nope", "Invalid <serverId> 'nope' (from POM <serverId>): settings.xml has no <server> with that <id>."),
-                field("empty session id property", "sessionIdProperty", " ", "Invalid <sessionIdProperty> (from POM <sessionIdProperty>): it is empty"))
+                field("empty session id property", "sessionIdProperty", " ", "Invalid <sessionIdProperty> ' ' (from POM <sessionIdProperty>); allowed: a property name such as emr-serverless.sessionId."))
                 .map(Arguments::of);
     }
 

@@ -1,10 +1,12 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.maven.session.StartSessionRequests;
+import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.session.StartSessionRequest;
@@ -45,10 +47,8 @@ class TerminateSessionMojoTest {
                 .terminateDelay(Duration.ofMillis(100))
                 .start();
         try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
-            sessionId = new HttpSessionApi(http,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSETUP", System.getProperty("aws.secretAccessKey"))),
-                    Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {})
-                    .startSession(new StartSessionRequest("appready", "t", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null))
+            sessionId = SessionApis.against(emulator.uri(), http).accessKey("AKIDSETUP", System.getProperty("aws.secretAccessKey")).build()
+                    .startSession(StartSessionRequests.valid().applicationId("appready").build())
                     .sessionId();
         }
         session.getUserProperties().setProperty("emr-serverless.endpoint", emulator.uri().toString());
@@ -78,8 +78,9 @@ class TerminateSessionMojoTest {
         mojo.setLog(log);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Missing <sessionId>. Run start-session earlier in the build, set it in the configuration or pass"
-                        + " -Demr-serverless.sessionId=<id>; or set <matchTags> to terminate every live session with those tags.");
+                .hasMessage("Missing <sessionId>. Set it in the plugin configuration or pass -Demr-serverless.sessionId=<id>;"
+                        + " start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live"
+                        + " session with those tags.");
         assertThat(emulator.callsBy("AKIDUNITTESTS")).isEmpty();
     }
 

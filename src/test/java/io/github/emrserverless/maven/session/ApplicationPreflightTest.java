@@ -1,11 +1,12 @@
 package io.github.emrserverless.maven.session;
 
+import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -58,9 +59,7 @@ class ApplicationPreflightTest {
     }
 
     static SessionApi sessionApi(String accessKeyId, String secret) {
-        return new HttpSessionApi(http,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)), Region.EU_WEST_1,
-                emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
+        return SessionApis.against(emulator.uri(), http).accessKey(accessKeyId, secret).build();
     }
 
     @AfterAll

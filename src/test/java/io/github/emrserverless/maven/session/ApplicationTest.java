@@ -2,7 +2,7 @@ package io.github.emrserverless.maven.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import org.junit.jupiter.api.Test;
 
 /** What a GetApplication answer says about sessions, members missing included. */

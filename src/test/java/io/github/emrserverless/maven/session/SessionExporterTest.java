@@ -2,7 +2,7 @@ package io.github.emrserverless.maven.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,12 +32,12 @@ class SessionExporterTest {
     @Test
     void exportsTheIdentityAtOnceAndTheEndpointOnceReady() throws Exception {
         SessionExporter exporter = exporter(false);
-        exporter.started(started);
+        exporter.onStarted(started);
         assertThat(properties).containsExactly(Map.entry("my.session", "s1"), Map.entry("emr-serverless.sessionArn", "arn:s1"),
                 Map.entry("emr-serverless.applicationId", "app"));
         assertThat(Files.readString(dir.resolve("session.json"))).contains("\"state\" : \"SUBMITTED\"");
 
-        exporter.ready(started, ready, endpoint);
+        exporter.onReady(started, ready, endpoint);
 
         assertThat(properties).containsEntry("emr-serverless.sessionEndpoint", "sc://s1:443")
                 .containsEntry("emr-serverless.sessionTokenFile", dir.resolve("token").toString())
@@ -51,7 +51,7 @@ class SessionExporterTest {
 
     @Test
     void theTokenGoesIntoAPropertyOnlyWhenAskedFor() {
-        exporter(true).ready(started, ready, endpoint);
+        exporter(true).onReady(started, ready, endpoint);
         assertThat(properties).containsEntry("emr-serverless.sessionAuthToken", "the-secret-token");
     }
 }

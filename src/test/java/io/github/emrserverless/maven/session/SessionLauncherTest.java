@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.emrserverless.model.InternalServerException;
 
@@ -20,15 +19,23 @@ class SessionLauncherTest {
     final List<String> log = reporter.lines;
     final List<StartedSession> exported = new ArrayList<>();
     final List<SessionEndpoint> endpoints = new ArrayList<>();
-    final SessionHandover handover = new SessionHandover() {
+    final List<Session> ready = new ArrayList<>();
+    final List<StartedSession> terminated = new ArrayList<>();
+    final SessionListener listener = new SessionListener() {
         @Override
-        public void started(StartedSession started) {
+        public void onStarted(StartedSession started) {
             exported.add(started);
         }
 
         @Override
-        public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
+        public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
+            ready.add(session);
             endpoints.add(endpoint);
+        }
+
+        @Override
+        public void onTerminated(StartedSession started) {
+            terminated.add(started);
         }
     };
 
@@ -50,21 +57,21 @@ class SessionLauncherTest {
     }
 
     static StartSessionRequest request() {
-        return new StartSessionRequest("app", "token", "arn:aws:iam::123456789012:role/r", null, 30L, Map.of(), null);
+        return StartSessionRequests.valid().applicationId("app").clientToken("token").build();
     }
 
-    LaunchResult launch(Duration timeout) throws InterruptedException {
-        return launcher().launch(request(), new LaunchOptions(true, true, timeout, true), handover);
+    void launch(Duration timeout) throws InterruptedException {
+        launcher().launch(request(), new LaunchOptions(true, true, timeout, true), listener);
     }
 
     @Test
     void waitsUntilReadyReportingEachStateChangeWithTheTimeWaited() throws Exception {
         api.then(Duration.ofSeconds(5), SessionState.STARTING).then(Duration.ofSeconds(40), SessionState.IDLE);
 
-        LaunchResult result = launch(Duration.ofMinutes(20));
+        launch(Duration.ofMinutes(20));
 
-        assertThat(result.ready()).get().extracting(Session::state).isEqualTo(SessionState.IDLE);
-        assertThat(exported).containsExactly(result.started());
+        assertThat(ready).extracting(Session::state).containsExactly(SessionState.IDLE);
+        assertThat(exported).extracting(StartedSession::sessionId).containsExactly("s1");
         assertThat(endpoints).extracting(SessionEndpoint::endpoint).containsExactly("sc://endpoint");
         assertThat(log).containsSubsequence(
                 "info: Started session s1 on application app",
@@ -76,9 +83,9 @@ class SessionLauncherTest {
 
     @Test
     void exportsBeforeWaitingSoLaterStepsSeeTheSessionEvenWithoutWaiting() throws Exception {
-        LaunchResult result = launcher().launch(request(), new LaunchOptions(true, false, Duration.ofMinutes(1), true), handover);
+        launcher().launch(request(), new LaunchOptions(true, false, Duration.ofMinutes(1), true), listener);
 
-        assertThat(result.ready()).isEmpty();
+        assertThat(ready).isEmpty();
         assertThat(exported).hasSize(1);
         assertThat(api.calls("GetSession")).isZero();
     }
@@ -127,7 +134,7 @@ class SessionLauncherTest {
         Instant begun = clock.instant();
 
         assertThatThrownBy(() -> launcherWith(Duration.ofMinutes(15))
-                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
+                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), listener))
                 .isInstanceOf(SessionException.class)
                 // The application is noticed at the next poll after 15 minutes.
                 .hasMessageMatching("Session s1 was not ready within 20m00s, of which the application took 15m\\d\\ds \\(last state SUBMITTED.*");
@@ -138,7 +145,7 @@ class SessionLauncherTest {
     @Test
     void anApplicationThatTookAllOfWaitTimeoutGetsNoSession() {
         assertThatThrownBy(() -> launcherWith(Duration.ofMinutes(20))
-                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), handover))
+                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), listener))
                 .isInstanceOf(SessionException.class)
                 .hasMessage("Application app took all of <waitTimeout> (20m00s) to become ready; no session was started."
                         + " Raise <waitTimeout>, or start the application ahead of the build.");
@@ -153,7 +160,7 @@ class SessionLauncherTest {
         SessionLauncher launcher = new SessionLauncher(preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
                 api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
         try {
-            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), handover))
+            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), listener))
                     .isInstanceOf(SessionException.class)
                     .hasMessage("Interrupted while waiting for session s1. The session was terminated.");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -166,13 +173,15 @@ class SessionLauncherTest {
     @Test
     void aFailedHandOverTerminatesTheSession() {
         api.then(Duration.ofSeconds(3), SessionState.IDLE);
-        SessionHandover failing = new SessionHandover() {
+        SessionListener failing = new SessionListener() {
             @Override
-            public void started(StartedSession started) {}
+            public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
+                throw new UncheckedIOException(new java.io.IOException("disk full"));
+            }
 
             @Override
-            public void ready(StartedSession started, Session session, SessionEndpoint endpoint) {
-                throw new UncheckedIOException(new java.io.IOException("disk full"));
+            public void onTerminated(StartedSession started) {
+                terminated.add(started);
             }
         };
         assertThatThrownBy(() -> launcher().launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), failing))
@@ -182,6 +191,7 @@ class SessionLauncherTest {
                 .hasMessageEndingWith("The session was terminated.")
                 .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isTrue());
         assertThat(api.calls("TerminateSession")).isEqualTo(1);
+        assertThat(terminated).extracting(StartedSession::sessionId).containsExactly("s1");
     }
 
     @Test
@@ -195,5 +205,6 @@ class SessionLauncherTest {
                 .hasMessageContaining("Terminating it failed too (still boom)")
                 .hasMessageEndingWith("end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1")
                 .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isFalse());
+        assertThat(terminated).isEmpty();
     }
 }

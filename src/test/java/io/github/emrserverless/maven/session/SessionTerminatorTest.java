@@ -1,10 +1,11 @@
 package io.github.emrserverless.maven.session;
 
+import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.config.Json;
+import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -39,8 +40,7 @@ class SessionTerminatorTest {
                 .pageSize(2)
                 .terminateDelay(Duration.ofMillis(200))
                 .start();
-        api = new HttpSessionApi(http, StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTERMINATOR", "secret")),
-                Region.EU_WEST_1, emulator.uri(), AwsRetryStrategy.standardRetryStrategy(), Json.create(), d -> {});
+        api = SessionApis.against(emulator.uri(), http).accessKey("AKIDTERMINATOR", "secret").build();
         terminator = new SessionTerminator(api,
                 new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)), reporter);
     }
@@ -52,7 +52,7 @@ class SessionTerminatorTest {
     }
 
     String start(String token, Map<String, String> tags) {
-        return api.startSession(new StartSessionRequest("app", token, "arn:aws:iam::123456789012:role/r", null, 30L, tags, null))
+        return api.startSession(StartSessionRequests.valid().clientToken(token).tags(tags).build())
                 .sessionId();
     }
 

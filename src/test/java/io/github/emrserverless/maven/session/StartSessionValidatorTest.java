@@ -14,7 +14,8 @@ class StartSessionValidatorTest {
     final StartSessionValidator validator = new StartSessionValidator(parameter -> "-Demr-serverless." + parameter);
 
     static StartSessionRequest request(String app, String token, String role, String name, Long idle, Map<String, String> tags) {
-        return new StartSessionRequest(app, token, role, name, idle, tags, null);
+        return StartSessionRequest.builder().applicationId(app).clientToken(token).executionRoleArn(role).name(name)
+                .idleTimeoutMinutes(idle).tags(tags).build();
     }
 
     void assertInvalid(StartSessionRequest request, String message) {

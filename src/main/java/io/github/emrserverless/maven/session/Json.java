@@ -1,4 +1,4 @@
-package io.github.emrserverless.maven.config;
+package io.github.emrserverless.maven.session;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.github.emrserverless.maven.session;
+package io.github.emrserverless.maven.config;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -45,8 +45,7 @@ public final class Durations {
         try {
             return parse(text == null ? "" : text);
         } catch (IllegalArgumentException e) {
-            throw new io.github.emrserverless.maven.config.InvalidConfigurationException("Invalid <" + parameter + "> '" + text
-                    + "' (from " + origin.of(parameter) + "); allowed: " + ALLOWED + ".");
+            throw InvalidConfigurationException.invalid(parameter, text, origin, ALLOWED);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.github.emrserverless.maven.session;
+package io.github.emrserverless.maven.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,9 @@
-package io.github.emrserverless.maven.config;
+package io.github.emrserverless.maven.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.emrserverless.maven.config.Configuration;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.StartSessionRequest;
@@ -49,14 +50,15 @@ class JsonTest {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("team", "data");
         tags.put("created-by", "maven");
-        StartSessionRequest request = new StartSessionRequest("app", "token", null, "", 30L, tags,
-                new StartSessionRequest.ConfigurationOverrides(List.of(
-                        new Configuration("spark-defaults", Map.of("k", "v"), List.of(Configuration.of("nested", Map.of()))))));
+        StartSessionRequest request = StartSessionRequest.builder().applicationId("app").clientToken("token").name("")
+                .idleTimeoutMinutes(30L).tags(tags)
+                .runtimeConfiguration(List.of(new Configuration("spark-defaults", Map.of("k", "v"), List.of(Configuration.of("nested", Map.of())))))
+                .build();
 
         assertThat(json.asString(request.body())).isEqualTo("{\"clientToken\":\"token\",\"idleTimeoutMinutes\":30,"
                 + "\"tags\":{\"team\":\"data\",\"created-by\":\"maven\"},\"configurationOverrides\":{\"runtimeConfiguration\":"
                 + "[{\"classification\":\"spark-defaults\",\"properties\":{\"k\":\"v\"},\"configurations\":[{\"classification\":\"nested\"}]}]}}");
-        assertThat(json.asString(new StartSessionRequest("app", "token", null, null, null, Map.of(), null).body()))
+        assertThat(json.asString(StartSessionRequest.builder().applicationId("app").clientToken("token").build().body()))
                 .isEqualTo("{\"clientToken\":\"token\"}");
     }
 }

@@ -9,14 +9,14 @@ import java.util.List;
  * One {@code <configuration>} of {@code <runtimeConfiguration>}, named as in the API:
  * {@code <classification>}, {@code <properties>} and nested {@code <configurations>}.
  */
-public class PomConfiguration {
+public class RuntimeConfigurationEntry {
 
     private String classification;
     // LinkedHashMap, not Map: Maven instantiates the declared type, and an interface gets a sorted map.
     private LinkedHashMap<String, String> properties = new LinkedHashMap<>();
-    private List<PomConfiguration> configurations = new ArrayList<>();
+    private List<RuntimeConfigurationEntry> configurations = new ArrayList<>();
 
-    public PomConfiguration() {}
+    public RuntimeConfigurationEntry() {}
 
     Configuration toConfiguration() {
         List<Configuration> nested = new ArrayList<>();
@@ -34,7 +34,7 @@ public class PomConfiguration {
         this.properties = properties;
     }
 
-    public void setConfigurations(List<PomConfiguration> configurations) {
+    public void setConfigurations(List<RuntimeConfigurationEntry> configurations) {
         this.configurations = configurations;
     }
 }

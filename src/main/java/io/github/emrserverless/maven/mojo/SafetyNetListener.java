@@ -1,0 +1,38 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.session.SessionListener;
+import io.github.emrserverless.maven.session.StartedSession;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Puts a session under the build's safety net as soon as StartSession answered, and takes it off again when
+ * the launcher itself terminated it.
+ */
+final class SafetyNetListener implements SessionListener {
+
+    private final SessionSafetyNet safetyNet;
+    private final MavenSession build;
+    private final AwsSettings settings;
+    private final long idleTimeoutMinutes;
+    private final Log log;
+
+    SafetyNetListener(SessionSafetyNet safetyNet, MavenSession build, AwsSettings settings, long idleTimeoutMinutes, Log log) {
+        this.safetyNet = safetyNet;
+        this.build = build;
+        this.settings = settings;
+        this.idleTimeoutMinutes = idleTimeoutMinutes;
+        this.log = log;
+    }
+
+    @Override
+    public void onStarted(StartedSession started) {
+        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes), log);
+    }
+
+    @Override
+    public void onTerminated(StartedSession started) {
+        safetyNet.release(build, started.applicationId(), started.sessionId());
+    }
+}

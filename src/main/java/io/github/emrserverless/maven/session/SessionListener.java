@@ -1,0 +1,44 @@
+package io.github.emrserverless.maven.session;
+
+import java.util.List;
+
+/**
+ * Told about a session as it becomes usable. If {@link #onStarted} or {@link #onReady} throws, the launcher
+ * terminates the session and then calls {@link #onTerminated}.
+ */
+public interface SessionListener {
+
+    /** As soon as StartSession answered: the identity is all there is yet. */
+    default void onStarted(StartedSession started) {}
+
+    /**
+     * Once the session is ready.
+     *
+     * @param endpoint its Spark Connect endpoint, or null when not asked for
+     */
+    default void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {}
+
+    /** The launcher terminated the session, because it could not be handed over. */
+    default void onTerminated(StartedSession started) {}
+
+    /** Tells each in turn. */
+    static SessionListener all(SessionListener... listeners) {
+        List<SessionListener> all = List.of(listeners);
+        return new SessionListener() {
+            @Override
+            public void onStarted(StartedSession started) {
+                all.forEach(listener -> listener.onStarted(started));
+            }
+
+            @Override
+            public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
+                all.forEach(listener -> listener.onReady(started, session, endpoint));
+            }
+
+            @Override
+            public void onTerminated(StartedSession started) {
+                all.forEach(listener -> listener.onTerminated(started));
+            }
+        };
+    }
+}

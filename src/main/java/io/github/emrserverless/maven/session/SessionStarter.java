@@ -1,0 +1,129 @@
+package io.github.emrserverless.maven.session;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.emrserverless.maven.config.Configuration;
+import io.github.emrserverless.maven.config.Durations;
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.MergedConfiguration;
+import io.github.emrserverless.maven.config.ParameterOrigin;
+import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
+import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
+import io.github.emrserverless.maven.config.SecretMasker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * start-session's work: reads and checks the configuration, then (unless it is a dry run) starts the session
+ * and hands it to the build, the output files and the CI system.
+ */
+public final class SessionStarter {
+
+    private final Reporter reporter;
+    private final ParameterOrigin origin;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final JSON json = Json.create();
+
+    /** @param environment the process environment: CI variables for tags and outputs */
+    public SessionStarter(Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
+        this.reporter = reporter;
+        this.origin = origin;
+        this.environment = environment;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @param clients opened only after the configuration passed its checks, and not at all for a dry run
+     * @param properties sets one exported property
+     * @param guard told first, so that it watches the session before anything else can fail
+     */
+    public void start(StartSessionConfiguration configuration, Supplier<? extends ServiceClients> clients,
+            BiConsumer<String, String> properties, SessionListener guard) throws InterruptedException {
+        StartSessionConfiguration.Waiting waiting = configuration.waiting();
+        Duration timeout = Durations.parse(waiting.waitTimeout(), "waitTimeout", origin);
+        StartSessionConfiguration.Outputs outputs = configuration.outputs();
+        if (outputs.sessionIdProperty() == null || outputs.sessionIdProperty().isBlank()) {
+            throw InvalidConfigurationException.invalid("sessionIdProperty", outputs.sessionIdProperty(), origin,
+                    "a property name such as emr-serverless.sessionId");
+        }
+        StartSessionRequest request = request(configuration);
+        if (configuration.dryRun()) {
+            reporter.info("Dry run: StartSession request for application " + request.applicationId()
+                    + " (not sent; secret-looking values masked):\n" + toJson(Json.pretty(json), request.masked().body()));
+            return;
+        }
+        boolean fetchEndpoint = waiting.exportEndpoint() == null ? waiting.waitForReady() : waiting.exportEndpoint();
+        if (fetchEndpoint && !waiting.waitForReady()) {
+            reporter.warn("<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
+            fetchEndpoint = false;
+        }
+        SessionListener listener = SessionListener.all(guard,
+                new SessionExporter(properties, new SessionFile(json),
+                        new SessionExporter.Settings(outputs.sessionIdProperty(), request.name(), outputs.outputFile(),
+                                outputs.tokenFile(), outputs.exportAuthToken()),
+                        reporter),
+                new CiOutputs(environment, outputs.envFile(), outputs.tokenFile()));
+        try (ServiceClients opened = clients.get()) {
+            Poller poller = new Poller(clock, sleeper, PollSchedule.DEFAULT);
+            SessionLauncher launcher = new SessionLauncher(
+                    new ApplicationPreflight(opened.sessions(), opened::startApplication, poller, reporter),
+                    opened.sessions(), new ReadinessWaiter(opened.sessions(), poller, reporter), reporter, clock);
+            launcher.launch(request, new LaunchOptions(waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint),
+                    listener);
+        }
+    }
+
+    /** The StartSession request from every source of configuration, checked against the API's constraints. */
+    private StartSessionRequest request(StartSessionConfiguration configuration) {
+        StartSessionConfiguration.RuntimeConfigurationSources sources = configuration.runtimeConfiguration();
+        MergedConfiguration merged = new RuntimeConfigurationAssembler(new RuntimeConfigurationFileReader(reporter::warn))
+                .assemble(resolve(sources.files(), sources.basedir()), sources.entries(), sources.sparkProperties(),
+                        sources.userProperties());
+        StartSessionConfiguration.Request wanted = configuration.request();
+        String token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
+        Map<String, String> defaults = wanted.defaultTags()
+                ? DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment)
+                : Map.of();
+        StartSessionRequest request = StartSessionRequest.builder()
+                .applicationId(wanted.applicationId())
+                .clientToken(token)
+                .executionRoleArn(blankToNull(wanted.executionRoleArn()))
+                .name(wanted.name())
+                .idleTimeoutMinutes(wanted.idleTimeoutMinutes())
+                .tags(DefaultTags.merge(defaults, wanted.tags()))
+                .runtimeConfiguration(merged.configurations())
+                .build();
+        new StartSessionValidator(origin).validate(request);
+        merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
+        reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
+                + toJson(json, SecretMasker.mask(merged.configurations()).stream().map(Configuration::toJson).toList()));
+        return request;
+    }
+
+    /** A relative path (a -D list is relative to where mvn runs) is resolved against the project, as Maven does for POM paths. */
+    private static List<Path> resolve(List<Path> files, Path basedir) {
+        return files.stream().map(file -> file.isAbsolute() ? file : basedir.resolve(file)).toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String toJson(JSON json, Object value) {
+        try {
+            return json.asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

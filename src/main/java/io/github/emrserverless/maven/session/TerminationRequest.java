@@ -1,0 +1,40 @@
+package io.github.emrserverless.maven.session;
+
+import io.github.emrserverless.maven.config.Durations;
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.ParameterOrigin;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What terminate-session ends: one session, or (with no session ID) every live one carrying {@code matchTags}.
+ *
+ * @param sessionId null in reaper mode
+ * @param waitTimeout null when not waiting for termination
+ */
+public record TerminationRequest(
+        String applicationId, String sessionId, Map<String, String> matchTags, boolean failIfMissing, Duration waitTimeout) {
+
+    public TerminationRequest {
+        matchTags = matchTags == null ? Map.of() : Map.copyOf(matchTags);
+    }
+
+    /** Checks terminate-session's own parameters (the shared ones are checked before). */
+    public static TerminationRequest of(String applicationId, String sessionId, Map<String, String> matchTags, boolean failIfMissing,
+            boolean waitForTermination, String terminationTimeout, ParameterOrigin origin) {
+        String id = sessionId == null || sessionId.isBlank() ? null : sessionId.trim();
+        if (id == null && (matchTags == null || matchTags.isEmpty())) {
+            throw InvalidConfigurationException.missing("sessionId", "<id>",
+                    "start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live session with those tags");
+        }
+        if (id != null) {
+            SessionIds.checkSessionId(id, origin);
+        }
+        Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin);
+        return new TerminationRequest(applicationId, id, matchTags, failIfMissing, waitForTermination ? timeout : null);
+    }
+
+    boolean reaper() {
+        return sessionId == null;
+    }
+}
