@@ -46,14 +46,55 @@ public final class AwsClients implements ServiceClients {
     }
 
     /**
+     * Starts building the HTTP client on another thread, for {@link Preparation#open} later; nothing is sent.
+     * Close a preparation that is never opened.
+     */
+    public static Preparation prepare(AwsSettings settings) {
+        return new Preparation(settings, PendingHttpClient.start(() -> httpClient(settings), "UrlConnection"));
+    }
+
+    /** The clients of a goal execution in the making: only the HTTP client is being built. */
+    public static final class Preparation implements AutoCloseable {
+        private final AwsSettings settings;
+        private final SdkHttpClient http;
+        private boolean opened;
+
+        private Preparation(AwsSettings settings, SdkHttpClient http) {
+            this.settings = settings;
+            this.http = http;
+        }
+
+        /** The clients, with the credentials resolved (see {@link AwsClients#create}). */
+        public synchronized AwsClients open(Sleeper sleeper) {
+            if (opened) {
+                throw new IllegalStateException("already opened");
+            }
+            opened = true;
+            return create(settings, http, sleeper);
+        }
+
+        /** Closes the HTTP client unless the clients were opened (they close it then). */
+        @Override
+        public synchronized void close() {
+            if (!opened) {
+                opened = true;
+                IoUtils.closeQuietlyV2(http, null);
+            }
+        }
+    }
+
+    /**
      * Builds the clients and resolves the credentials once, so that missing ones fail with one message that
      * lists where the plugin looked (a web identity or a role means a call to STS here). Nothing else is sent.
      */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        Region region = resolveRegion(settings);
-        SdkHttpClient http = httpClient(settings);
+        return create(settings, httpClient(settings), sleeper);
+    }
+
+    private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper) {
         AwsCredentialsProvider credentials = null;
         try {
+            Region region = resolveRegion(settings);
             credentials = CredentialsFactory.create(settings, region, http);
             CredentialsFactory.check(credentials, settings);
             return new AwsClients(settings, region, http, credentials, sleeper);

@@ -94,6 +94,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     protected MojoExecution mojoExecution;
 
     private final SettingsDecrypter settingsDecrypter;
+    private AwsClients.Preparation clients;
 
     protected AbstractEmrServerlessMojo(SettingsDecrypter settingsDecrypter) {
         this.settingsDecrypter = settingsDecrypter;
@@ -112,7 +113,16 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
             AwsSettings settings = shared.check(origin(),
                     () -> blankToNull(serverId) == null ? null : settingsXml.accessKey(serverId.trim(), origin()),
                     settingsXml.activeProxy());
-            run(settings);
+            // Before the first SDK class loads: its loggers are configured when created.
+            if (!SdkLogging.keepSdkLoggersQuiet()) {
+                getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
+            }
+            try (AwsClients.Preparation prepared = AwsClients.prepare(settings)) {
+                clients = prepared;
+                run(settings);
+            } finally {
+                clients = null;
+            }
         } catch (InvalidConfigurationException | AwsClients.NoRegionException | NoCredentialsException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (SessionException e) {
@@ -139,13 +149,12 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return new MavenReporter(getLog());
     }
 
-    /** Opens the AWS clients; nothing is sent but what resolving the credentials takes. */
-    protected AwsClients openClients(AwsSettings settings) {
-        // Before the first SDK class loads: its loggers are configured when created.
-        if (!SdkLogging.keepSdkLoggersQuiet()) {
-            getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
-        }
-        return AwsClients.create(settings, Sleeper.SYSTEM);
+    /**
+     * Opens the AWS clients, once per execution: the HTTP client has been in the making since the shared
+     * parameters passed their checks. Nothing is sent but what resolving the credentials takes.
+     */
+    protected AwsClients openClients() {
+        return clients.open(Sleeper.SYSTEM);
     }
 
     protected static String blankToNull(String value) {

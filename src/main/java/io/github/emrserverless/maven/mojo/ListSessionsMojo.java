@@ -31,7 +31,7 @@ public class ListSessionsMojo extends AbstractEmrServerlessMojo {
     @Override
     protected void run(AwsSettings settings) {
         List<SessionState> wanted = SessionState.parseAll(states, "states", origin());
-        try (AwsClients clients = openClients(settings)) {
+        try (AwsClients clients = openClients()) {
             new SessionInventory(clients.sessions()).print(applicationId, wanted, matchTags == null ? Map.of() : matchTags, reporter());
         }
     }

@@ -158,7 +158,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                 ? new SessionListener() {}
                 : new SafetyNetListener(safetyNet, session, settings, idleTimeoutMinutes, getLog());
         new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
-                .start(configuration(), () -> openClients(settings), this::exportProperty, guard);
+                .start(configuration(), this::openClients, this::exportProperty, guard);
     }
 
     private StartSessionConfiguration configuration() {

@@ -43,6 +43,26 @@ class AwsClientsTest {
     }
 
     @Test
+    void aPreparationSendsNothingUntilOpenedAndOpensOnce() {
+        System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
+        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
+        AwsSettings settings = settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role);
+
+        try (AwsClients.Preparation unused = AwsClients.prepare(settings)) {
+            // a goal that failed on bad input: the preparation is closed unopened
+        }
+        try (AwsClients.Preparation prepared = AwsClients.prepare(settings)) {
+            assertThat(emulator.calls()).isEmpty();
+            try (AwsClients clients = prepared.open(d -> {})) {
+                assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole");
+                clients.sessions().startSession(request());
+            }
+            assertThatThrownBy(() -> prepared.open(d -> {})).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole", "StartSession");
+    }
+
+    @Test
     void staticKeysFromASettingsServerSignTheRequests() {
         try (AwsClients clients = AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), null),
                 d -> {})) {
