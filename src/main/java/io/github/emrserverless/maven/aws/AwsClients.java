@@ -32,7 +32,11 @@ public final class AwsClients implements ServiceClients {
     private final SessionApi sessions;
     private EmrServerlessClient emrServerless;
 
-    private AwsClients(AwsSettings settings, Region region, SdkHttpClient http, AwsCredentialsProvider credentials,
+    private AwsClients(
+            AwsSettings settings,
+            Region region,
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
             Sleeper sleeper) {
         this.settings = settings;
         this.region = region;
@@ -119,11 +123,16 @@ public final class AwsClients implements ServiceClients {
             return Region.of(settings.region());
         }
         try {
-            return DefaultAwsRegionProviderChain.builder().profileName(settings.profile()).build().getRegion();
+            return DefaultAwsRegionProviderChain.builder()
+                    .profileName(settings.profile())
+                    .build()
+                    .getRegion();
         } catch (SdkClientException e) {
-            throw new NoRegionException("No AWS region found. Set <region> in the plugin configuration or pass"
-                    + " -Demr-serverless.region=<region>, or configure one as the AWS CLI would (AWS_REGION, or"
-                    + " region in the profile).", e);
+            throw new NoRegionException(
+                    "No AWS region found. Set <region> in the plugin configuration or pass"
+                            + " -Demr-serverless.region=<region>, or configure one as the AWS CLI would (AWS_REGION, or"
+                            + " region in the profile).",
+                    e);
         }
     }
 

@@ -36,10 +36,12 @@ public record AwsSettings(
     public record AssumeRole(String roleArn, String sessionName, String externalId, Integer durationSeconds) {}
 
     /** An HTTP proxy; {@link #toString()} leaves the password out. */
-    public record Proxy(String protocol, String host, int port, String username, String password, String nonProxyHosts) {
+    public record Proxy(
+            String protocol, String host, int port, String username, String password, String nonProxyHosts) {
         @Override
         public String toString() {
-            return "Proxy[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", user " + username) + "]";
+            return "Proxy[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", user " + username)
+                    + "]";
         }
     }
 }

@@ -27,20 +27,26 @@ final class CredentialsFactory {
     static AwsCredentialsProvider create(AwsSettings settings, Region region, SdkHttpClient http) {
         AwsCredentialsProvider base;
         if (settings.accessKey() != null) {
-            base = StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(settings.accessKey().accessKeyId(), settings.accessKey().secretAccessKey()));
+            base = StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    settings.accessKey().accessKeyId(), settings.accessKey().secretAccessKey()));
         } else if (settings.profile() != null) {
-            base = ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            base = ProfileCredentialsProvider.builder()
+                    .profileName(settings.profile())
+                    .build();
         } else {
             base = DefaultCredentialsProvider.builder().build();
         }
         return settings.assumeRole() == null ? base : assumeRole(settings.assumeRole(), base, region, http);
     }
 
-    static AwsCredentialsProvider assumeRole(AwsSettings.AssumeRole role, AwsCredentialsProvider base, Region region,
-            SdkHttpClient http) {
+    static AwsCredentialsProvider assumeRole(
+            AwsSettings.AssumeRole role, AwsCredentialsProvider base, Region region, SdkHttpClient http) {
         // The STS endpoint follows the SDK's rules, AWS_ENDPOINT_URL_STS included.
-        StsClient sts = StsClient.builder().region(region).credentialsProvider(base).httpClient(http).build();
+        StsClient sts = StsClient.builder()
+                .region(region)
+                .credentialsProvider(base)
+                .httpClient(http)
+                .build();
         StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts)
                 .refreshRequest(r -> r.roleArn(role.roleArn())
@@ -73,11 +79,15 @@ final class CredentialsFactory {
         try {
             credentials.resolveCredentials();
         } catch (AwsServiceException e) {
-            throw new NoCredentialsException("Could not assume role " + settings.assumeRole().roleArn() + ": "
-                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode() + ": "
-                            + e.awsErrorDetails().errorMessage())
-                    + ". The base credentials need sts:AssumeRole on it, and its trust policy must allow them"
-                    + (settings.assumeRole().externalId() == null ? "." : " with this <externalId>."), e);
+            throw new NoCredentialsException(
+                    "Could not assume role " + settings.assumeRole().roleArn() + ": "
+                            + (e.awsErrorDetails() == null
+                                    ? e.getMessage()
+                                    : e.awsErrorDetails().errorCode() + ": "
+                                            + e.awsErrorDetails().errorMessage())
+                            + ". The base credentials need sts:AssumeRole on it, and its trust policy must allow them"
+                            + (settings.assumeRole().externalId() == null ? "." : " with this <externalId>."),
+                    e);
         } catch (SdkException e) {
             throw new NoCredentialsException(describeMissing(settings, e), e);
         }

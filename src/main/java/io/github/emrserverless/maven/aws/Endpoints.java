@@ -39,10 +39,22 @@ public final class Endpoints {
      * sessions go where the SDK client sends StartApplication.
      */
     public static URI regional(Region region, String profile) {
-        boolean fips = FipsEnabledProvider.builder().profileName(profile).build().isFipsEnabled().orElse(false);
-        boolean dualStack = DualstackEnabledProvider.builder().profileName(profile).build().isDualstackEnabled().orElse(false);
+        boolean fips = FipsEnabledProvider.builder()
+                .profileName(profile)
+                .build()
+                .isFipsEnabled()
+                .orElse(false);
+        boolean dualStack = DualstackEnabledProvider.builder()
+                .profileName(profile)
+                .build()
+                .isDualstackEnabled()
+                .orElse(false);
         return URI.create(EmrServerlessEndpointProvider.defaultProvider()
-                .resolveEndpoint(EmrServerlessEndpointParams.builder().region(region).useFips(fips).useDualStack(dualStack).build())
+                .resolveEndpoint(EmrServerlessEndpointParams.builder()
+                        .region(region)
+                        .useFips(fips)
+                        .useDualStack(dualStack)
+                        .build())
                 .join()
                 .url()
                 .toString());

@@ -62,8 +62,14 @@ public final class HttpSessionApi implements SessionApi {
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RestJsonErrors errors;
 
-    public HttpSessionApi(SdkHttpClient http, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-            Region region, URI endpoint, RetryStrategy retryStrategy, JSON json, Sleeper sleeper) {
+    public HttpSessionApi(
+            SdkHttpClient http,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            Region region,
+            URI endpoint,
+            RetryStrategy retryStrategy,
+            JSON json,
+            Sleeper sleeper) {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
@@ -76,22 +82,34 @@ public final class HttpSessionApi implements SessionApi {
 
     @Override
     public Application getApplication(String applicationId) {
-        return call(SdkHttpMethod.GET, applicationPath(applicationId), Map.of(), null, GetApplicationResponse.class).application();
+        return call(SdkHttpMethod.GET, applicationPath(applicationId), Map.of(), null, GetApplicationResponse.class)
+                .application();
     }
 
     @Override
     public StartedSession startSession(StartSessionRequest request) {
-        return call(SdkHttpMethod.POST, sessionsPath(request.applicationId()), Map.of(), write(request.body()), StartedSession.class);
+        return call(
+                SdkHttpMethod.POST,
+                sessionsPath(request.applicationId()),
+                Map.of(),
+                write(request.body()),
+                StartedSession.class);
     }
 
     @Override
     public Session getSession(String applicationId, String sessionId) {
-        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), Map.of(), null, GetSessionResponse.class).session();
+        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), Map.of(), null, GetSessionResponse.class)
+                .session();
     }
 
     @Override
     public void terminateSession(String applicationId, String sessionId) {
-        call(SdkHttpMethod.DELETE, sessionPath(applicationId, sessionId), Map.of(), null, TerminateSessionResponse.class);
+        call(
+                SdkHttpMethod.DELETE,
+                sessionPath(applicationId, sessionId),
+                Map.of(),
+                null,
+                TerminateSessionResponse.class);
     }
 
     @Override
@@ -108,7 +126,12 @@ public final class HttpSessionApi implements SessionApi {
 
     @Override
     public SessionEndpoint getSessionEndpoint(String applicationId, String sessionId) {
-        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId) + "/endpoint", Map.of(), null, SessionEndpoint.class);
+        return call(
+                SdkHttpMethod.GET,
+                sessionPath(applicationId, sessionId) + "/endpoint",
+                Map.of(),
+                null,
+                SessionEndpoint.class);
     }
 
     record GetApplicationResponse(Application application) {}
@@ -129,8 +152,11 @@ public final class HttpSessionApi implements SessionApi {
         return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(sessionId);
     }
 
-    private <T> T call(SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body, Class<T> responseType) {
-        RetryToken token = retryStrategy.acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME)).token();
+    private <T> T call(
+            SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body, Class<T> responseType) {
+        RetryToken token = retryStrategy
+                .acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME))
+                .token();
         while (true) {
             try {
                 T response = callOnce(method, path, query, body, responseType);
@@ -139,8 +165,10 @@ public final class HttpSessionApi implements SessionApi {
             } catch (SdkException failure) {
                 RefreshRetryTokenResponse retry;
                 try {
-                    retry = retryStrategy.refreshRetryToken(
-                            RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+                    retry = retryStrategy.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                            .token(token)
+                            .failure(failure)
+                            .build());
                 } catch (TokenAcquisitionFailedException noMoreRetries) {
                     throw failure;
                 }
@@ -155,12 +183,15 @@ public final class HttpSessionApi implements SessionApi {
             sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AbortedException.builder().message("Interrupted while waiting to retry").cause(e).build();
+            throw AbortedException.builder()
+                    .message("Interrupted while waiting to retry")
+                    .cause(e)
+                    .build();
         }
     }
 
-    private <T> T callOnce(SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body,
-            Class<T> responseType) {
+    private <T> T callOnce(
+            SdkHttpMethod method, String path, Map<String, List<String>> query, byte[] body, Class<T> responseType) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(method)
                 .uri(endpoint)
@@ -168,7 +199,8 @@ public final class HttpSessionApi implements SessionApi {
                 .rawQueryParameters(query);
         ContentStreamProvider payload = null;
         if (body != null) {
-            request.putHeader("Content-Type", "application/json").putHeader("Content-Length", String.valueOf(body.length));
+            request.putHeader("Content-Type", "application/json")
+                    .putHeader("Content-Length", String.valueOf(body.length));
             payload = ContentStreamProvider.fromByteArrayUnsafe(body);
         }
         SignedRequest signed = sign(request.build(), payload);
@@ -191,7 +223,8 @@ public final class HttpSessionApi implements SessionApi {
             throw errors.toException(response.httpResponse(), responseBody);
         }
         try {
-            return json.beanFrom(responseType, responseBody.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : responseBody);
+            return json.beanFrom(
+                    responseType, responseBody.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : responseBody);
         } catch (IOException e) {
             throw SdkClientException.builder()
                     .message("Unreadable " + method + " " + path + " response: " + e.getMessage())
@@ -205,7 +238,9 @@ public final class HttpSessionApi implements SessionApi {
         try {
             identity = credentials.resolveIdentity().join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof SdkException sdk ? sdk : SdkClientException.create("No credentials", e.getCause());
+            throw e.getCause() instanceof SdkException sdk
+                    ? sdk
+                    : SdkClientException.create("No credentials", e.getCause());
         }
         return signer.sign(r -> r.identity(identity)
                 .request(request)

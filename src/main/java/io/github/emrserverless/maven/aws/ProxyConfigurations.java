@@ -38,7 +38,8 @@ final class ProxyConfigurations {
         for (String glob : nonProxyHosts.split("[|,]")) {
             String host = glob.trim().toLowerCase(Locale.ROOT);
             if (!host.isEmpty()) {
-                patterns.add(Arrays.stream(host.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
+                patterns.add(
+                        Arrays.stream(host.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*")));
             }
         }
         return patterns;

@@ -38,8 +38,9 @@ public record SharedParameters(
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
-    static final String ENDPOINT_ALLOWED = "an absolute https URL such as https://emr-serverless.eu-west-1.amazonaws.com,"
-            + " or http only for a loopback host such as http://127.0.0.1:8080";
+    static final String ENDPOINT_ALLOWED =
+            "an absolute https URL such as https://emr-serverless.eu-west-1.amazonaws.com,"
+                    + " or http only for a loopback host such as http://127.0.0.1:8080";
 
     /**
      * Checks every shared parameter and gathers where and as whom to call AWS.
@@ -47,7 +48,8 @@ public record SharedParameters(
      * @param accessKey the settings.xml server's keys, read only once the rest is known to be valid
      * @param proxy the active settings.xml proxy, or null
      */
-    public AwsSettings check(ParameterOrigin origin, Supplier<AwsSettings.AccessKey> accessKey, AwsSettings.Proxy proxy) {
+    public AwsSettings check(
+            ParameterOrigin origin, Supplier<AwsSettings.AccessKey> accessKey, AwsSettings.Proxy proxy) {
         SessionIds.checkApplicationId(applicationId, origin);
         String regionId = blankToNull(region);
         if (regionId != null && !REGION.matcher(regionId).matches()) {
@@ -58,8 +60,16 @@ public record SharedParameters(
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw invalid("maxAttempts", maxAttempts, origin, "1 to 20");
         }
-        return new AwsSettings(regionId, blankToNull(profile), accessKey.get(), role, endpointOverride, proxy, maxAttempts,
-                Durations.parse(connectTimeout, "connectTimeout", origin), Durations.parse(readTimeout, "readTimeout", origin));
+        return new AwsSettings(
+                regionId,
+                blankToNull(profile),
+                accessKey.get(),
+                role,
+                endpointOverride,
+                proxy,
+                maxAttempts,
+                Durations.parse(connectTimeout, "connectTimeout", origin),
+                Durations.parse(readTimeout, "readTimeout", origin));
     }
 
     /**
@@ -74,7 +84,9 @@ public record SharedParameters(
             throw invalid("endpoint", endpoint, origin, ENDPOINT_ALLOWED);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
+        if (uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null
                 || !(scheme.equals("https") || scheme.equals("http") && isLoopback(uri.getHost()))) {
             throw invalid("endpoint", endpoint, origin, ENDPOINT_ALLOWED);
         }
@@ -84,17 +96,33 @@ public record SharedParameters(
     private AwsSettings.AssumeRole assumeRole(ParameterOrigin origin) {
         String arn = roleArn.trim();
         String sessionName = roleSessionName == null ? defaultRoleSessionName(artifactId) : roleSessionName;
-        check(ROLE_ARN.matcher(arn).matches(), "roleArn", arn, origin,
+        check(
+                ROLE_ARN.matcher(arn).matches(),
+                "roleArn",
+                arn,
+                origin,
                 "an IAM role ARN like arn:aws:iam::123456789012:role/ci-deployer");
-        check(ROLE_SESSION_NAME.matcher(sessionName).matches(), "roleSessionName", sessionName, origin,
+        check(
+                ROLE_SESSION_NAME.matcher(sessionName).matches(),
+                "roleSessionName",
+                sessionName,
+                origin,
                 "2 to 64 characters of letters, digits and _ + = , . @ -");
         String external = blankToNull(externalId);
         if (external != null) {
-            check(EXTERNAL_ID.matcher(external).matches(), "externalId", external, origin,
+            check(
+                    EXTERNAL_ID.matcher(external).matches(),
+                    "externalId",
+                    external,
+                    origin,
                     "2 to 1224 characters of letters, digits and _ + = , . @ : / -");
         }
         if (roleDurationSeconds != null) {
-            check(roleDurationSeconds >= 900 && roleDurationSeconds <= 43200, "roleDurationSeconds", roleDurationSeconds, origin,
+            check(
+                    roleDurationSeconds >= 900 && roleDurationSeconds <= 43200,
+                    "roleDurationSeconds",
+                    roleDurationSeconds,
+                    origin,
                     "900 to 43200 (and at most the role's maximum session duration)");
         }
         return new AwsSettings.AssumeRole(arn, sessionName, external, roleDurationSeconds);

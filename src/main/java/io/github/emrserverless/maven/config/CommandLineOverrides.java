@@ -28,17 +28,18 @@ public final class CommandLineOverrides {
             String rest = name.substring(PREFIX.length());
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
-                throw InvalidConfigurationException.invalid("command-line property -D" + name,
+                throw InvalidConfigurationException.invalid(
+                        "command-line property -D" + name,
                         "expected -D" + PREFIX + "<classification>.<key>=<value>, for example -D" + PREFIX
-                        + "spark-defaults.spark.executor.memory=8g.");
+                                + "spark-defaults.spark.executor.memory=8g.");
             }
             byClassification
                     .computeIfAbsent(rest.substring(0, dot), c -> new LinkedHashMap<>())
                     .put(rest.substring(dot + 1), userProperties.getProperty(name));
         }
         List<Configuration> configurations = new ArrayList<>();
-        byClassification.forEach((classification, properties) ->
-                configurations.add(Configuration.of(classification, properties)));
+        byClassification.forEach(
+                (classification, properties) -> configurations.add(Configuration.of(classification, properties)));
         return new ConfigurationSource(LABEL, configurations);
     }
 }

@@ -9,13 +9,10 @@ import java.util.Map;
  * One entry of an EMR Serverless {@code ConfigurationList}: a classification with properties and nested
  * configurations. Property order is kept, so the request shows keys in the order the user wrote them.
  */
-public record Configuration(
-        String classification, Map<String, String> properties, List<Configuration> configurations) {
+public record Configuration(String classification, Map<String, String> properties, List<Configuration> configurations) {
 
     public Configuration {
-        properties = properties == null
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = properties == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         configurations = configurations == null ? List.of() : List.copyOf(configurations);
     }
 
@@ -37,7 +34,9 @@ public record Configuration(
             json.put("properties", properties);
         }
         if (!configurations.isEmpty()) {
-            json.put("configurations", configurations.stream().map(Configuration::toJson).toList());
+            json.put(
+                    "configurations",
+                    configurations.stream().map(Configuration::toJson).toList());
         }
         return json;
     }

@@ -33,7 +33,9 @@ public final class ConfigurationMerger {
         List<Configuration> result = new ArrayList<>();
         for (Configuration configuration : byClassification.values()) {
             // Nested lists were only concatenated so far: merging them here also drops their empty entries.
-            Configuration merged = new Configuration(configuration.classification(), configuration.properties(),
+            Configuration merged = new Configuration(
+                    configuration.classification(),
+                    configuration.properties(),
                     merge(List.of(), configuration.configurations()));
             if (!merged.isEmpty()) {
                 result.add(merged);

@@ -22,21 +22,27 @@ public final class ConfigurationValidator {
 
     /** Checks the list sizes of the merged result, which no single source may break on its own. */
     public void validateMerged(List<Configuration> merged, List<ConfigurationSource> sources) {
-        String where = "after merging " + String.join(", ", sources.stream().map(ConfigurationSource::label).toList());
+        String where = "after merging "
+                + String.join(
+                        ", ", sources.stream().map(ConfigurationSource::label).toList());
         validate(merged, where, "");
     }
 
     private void validate(List<Configuration> configurations, String where, String parent) {
         if (configurations.size() > MAX_CONFIGURATIONS) {
-            throw invalid(where, (parent.isEmpty() ? "the list" : "the nested list of classification " + parent)
-                    + " has " + configurations.size() + " configurations; allowed: at most " + MAX_CONFIGURATIONS + ".");
+            throw invalid(
+                    where,
+                    (parent.isEmpty() ? "the list" : "the nested list of classification " + parent) + " has "
+                            + configurations.size() + " configurations; allowed: at most " + MAX_CONFIGURATIONS + ".");
         }
         for (Configuration configuration : configurations) {
             String classification = configuration.classification();
             if (classification == null || classification.isBlank() || classification.length() > MAX_LENGTH) {
-                throw invalid(where, "classification " + InvalidConfigurationException.quote(classification)
-                        + (parent.isEmpty() ? "" : " (nested in classification " + parent + ")")
-                        + " is not allowed; allowed: 1 to 1024 characters, not blank.");
+                throw invalid(
+                        where,
+                        "classification " + InvalidConfigurationException.quote(classification)
+                                + (parent.isEmpty() ? "" : " (nested in classification " + parent + ")")
+                                + " is not allowed; allowed: 1 to 1024 characters, not blank.");
             }
             String path = parent.isEmpty() ? "'" + classification + "'" : parent + " > '" + classification + "'";
             validateProperties(configuration.properties(), where, path);
@@ -46,21 +52,29 @@ public final class ConfigurationValidator {
 
     private static void validateProperties(Map<String, String> properties, String where, String path) {
         if (properties.size() > MAX_PROPERTIES) {
-            throw invalid(where, "classification " + path + " has " + properties.size()
-                    + " properties; allowed: at most " + MAX_PROPERTIES + ".");
+            throw invalid(
+                    where,
+                    "classification " + path + " has " + properties.size() + " properties; allowed: at most "
+                            + MAX_PROPERTIES + ".");
         }
         properties.forEach((key, value) -> {
             if (key == null || key.isBlank() || key.length() > MAX_LENGTH) {
-                throw invalid(where, "classification " + path + " has property key " + InvalidConfigurationException.quote(key)
-                        + "; allowed: 1 to 1024 characters, not blank.");
+                throw invalid(
+                        where,
+                        "classification " + path + " has property key " + InvalidConfigurationException.quote(key)
+                                + "; allowed: 1 to 1024 characters, not blank.");
             }
             if (value == null || value.isBlank()) {
-                throw invalid(where, "property " + key + " of classification " + path
-                        + " has an empty value; allowed: 1 to 1024 characters, not blank.");
+                throw invalid(
+                        where,
+                        "property " + key + " of classification " + path
+                                + " has an empty value; allowed: 1 to 1024 characters, not blank.");
             }
             if (value.length() > MAX_LENGTH) {
-                throw invalid(where, "property " + key + " of classification " + path + " has a value of "
-                        + value.length() + " characters; allowed: at most 1024.");
+                throw invalid(
+                        where,
+                        "property " + key + " of classification " + path + " has a value of " + value.length()
+                                + " characters; allowed: at most 1024.");
             }
         });
     }

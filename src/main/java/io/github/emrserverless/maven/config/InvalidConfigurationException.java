@@ -18,7 +18,8 @@ public class InvalidConfigurationException extends RuntimeException {
     }
 
     /** {@code Invalid <parameter> 'value' (from POM <parameter>); allowed: ...}. */
-    public static InvalidConfigurationException invalid(String parameter, Object value, ParameterOrigin origin, String allowed) {
+    public static InvalidConfigurationException invalid(
+            String parameter, Object value, ParameterOrigin origin, String allowed) {
         return invalid("<" + parameter + "> " + quote(value), origin.of(parameter), allowed);
     }
 
@@ -27,13 +28,15 @@ public class InvalidConfigurationException extends RuntimeException {
      * or a value from elsewhere (a configuration file).
      */
     public static InvalidConfigurationException invalid(String subject, String source, String allowed) {
-        return new InvalidConfigurationException("Invalid " + subject + " (from " + source + "); allowed: " + allowed + ".");
+        return new InvalidConfigurationException(
+                "Invalid " + subject + " (from " + source + "); allowed: " + allowed + ".");
     }
 
     /** {@code Invalid <parameter> 'value' (from ...): problem. fix}, where the value has the right form but cannot be used. */
-    public static InvalidConfigurationException unusable(String parameter, Object value, ParameterOrigin origin, String problem) {
-        return new InvalidConfigurationException("Invalid <" + parameter + "> " + quote(value) + " (from " + origin.of(parameter)
-                + "): " + problem);
+    public static InvalidConfigurationException unusable(
+            String parameter, Object value, ParameterOrigin origin, String problem) {
+        return new InvalidConfigurationException(
+                "Invalid <" + parameter + "> " + quote(value) + " (from " + origin.of(parameter) + "): " + problem);
     }
 
     /**
@@ -46,8 +49,9 @@ public class InvalidConfigurationException extends RuntimeException {
 
     /** {@code Missing <parameter>. Set it in the plugin configuration or pass -Demr-serverless.parameter=example.} */
     public static InvalidConfigurationException missing(String parameter, String example, String alternative) {
-        return new InvalidConfigurationException("Missing <" + parameter + ">. Set it in the plugin configuration or pass -D"
-                + ParameterOrigin.PROPERTY_PREFIX + parameter + "=" + example + (alternative == null ? "." : "; " + alternative + "."));
+        return new InvalidConfigurationException("Missing <" + parameter
+                + ">. Set it in the plugin configuration or pass -D" + ParameterOrigin.PROPERTY_PREFIX + parameter + "="
+                + example + (alternative == null ? "." : "; " + alternative + "."));
     }
 
     /** A value as messages show it: quoted, and cut after 80 characters with its length said. */

@@ -27,10 +27,15 @@ public record MergedConfiguration(List<Configuration> configurations, List<Confi
                 winners.merge(winningSource(configuration.classification(), key), 1, Integer::sum);
             }
             winners.values().removeIf(n -> n == 0);
-            StringBuilder line = new StringBuilder(configuration.classification()).append(": ")
+            StringBuilder line = new StringBuilder(configuration.classification())
+                    .append(": ")
                     .append(count(configuration.properties().size(), "property", "properties"));
             if (!configuration.configurations().isEmpty()) {
-                line.append(", ").append(count(configuration.configurations().size(), "nested configuration", "nested configurations"));
+                line.append(", ")
+                        .append(count(
+                                configuration.configurations().size(),
+                                "nested configuration",
+                                "nested configurations"));
             }
             if (!winners.isEmpty()) {
                 List<String> parts = new ArrayList<>();
@@ -46,7 +51,8 @@ public record MergedConfiguration(List<Configuration> configurations, List<Confi
         String winner = "?";
         for (ConfigurationSource source : sources) {
             for (Configuration configuration : source.configurations()) {
-                if (configuration.classification().equals(classification) && configuration.properties().containsKey(key)) {
+                if (configuration.classification().equals(classification)
+                        && configuration.properties().containsKey(key)) {
                     winner = source.label();
                 }
             }

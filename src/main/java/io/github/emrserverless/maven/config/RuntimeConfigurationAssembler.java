@@ -23,8 +23,11 @@ public final class RuntimeConfigurationAssembler {
         this.fileReader = fileReader;
     }
 
-    public MergedConfiguration assemble(List<Path> files, List<Configuration> pomConfiguration,
-            Map<String, String> sparkProperties, Properties userProperties) {
+    public MergedConfiguration assemble(
+            List<Path> files,
+            List<Configuration> pomConfiguration,
+            Map<String, String> sparkProperties,
+            Properties userProperties) {
         List<ConfigurationSource> sources = new ArrayList<>();
         for (Path file : files) {
             sources.add(fileReader.read(file));
@@ -33,8 +36,8 @@ public final class RuntimeConfigurationAssembler {
             sources.add(new ConfigurationSource("POM <runtimeConfiguration>", pomConfiguration));
         }
         if (!sparkProperties.isEmpty()) {
-            sources.add(new ConfigurationSource("POM <sparkProperties>",
-                    List.of(Configuration.of(SPARK_DEFAULTS, sparkProperties))));
+            sources.add(new ConfigurationSource(
+                    "POM <sparkProperties>", List.of(Configuration.of(SPARK_DEFAULTS, sparkProperties))));
         }
         ConfigurationSource commandLine = CommandLineOverrides.from(userProperties);
         if (!commandLine.configurations().isEmpty()) {

@@ -31,7 +31,9 @@ public final class RuntimeConfigurationFileReader {
     private static final List<String> LIST_MEMBERS = List.of("runtimeConfiguration", "applicationConfiguration");
     private static final String CONFIGURATION_MEMBERS = "classification, properties, configurations";
 
-    private final JsonFactory factory = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private final JsonFactory factory = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private final Consumer<String> warnings;
 
     public RuntimeConfigurationFileReader(Consumer<String> warnings) {
@@ -51,8 +53,10 @@ public final class RuntimeConfigurationFileReader {
                 throw invalid(file, expectedShape());
             }
             if (parser.nextToken() != null) {
-                throw invalid(file, "unexpected content after the end of the JSON value, line "
-                        + parser.currentLocation().getLineNr() + ".");
+                throw invalid(
+                        file,
+                        "unexpected content after the end of the JSON value, line "
+                                + parser.currentLocation().getLineNr() + ".");
             }
             return new ConfigurationSource("file " + file, configurations);
         } catch (FileNotFoundException | NoSuchFileException e) {
@@ -78,8 +82,10 @@ public final class RuntimeConfigurationFileReader {
             } else if (listMember != null) {
                 throw invalid(file, "it has both " + listMember + " and " + name + "; keep one.");
             } else if (value != JsonToken.START_ARRAY) {
-                throw invalid(file, name + " (line " + parser.currentLocation().getLineNr()
-                        + ") must be a JSON array of configurations.");
+                throw invalid(
+                        file,
+                        name + " (line " + parser.currentLocation().getLineNr()
+                                + ") must be a JSON array of configurations.");
             } else {
                 listMember = name;
                 configurations = readList(parser);
@@ -99,7 +105,10 @@ public final class RuntimeConfigurationFileReader {
     private static List<Configuration> readList(JsonParser parser) throws IOException {
         List<Configuration> configurations = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            expect(parser, JsonToken.START_OBJECT, "a configuration must be a JSON object with " + CONFIGURATION_MEMBERS);
+            expect(
+                    parser,
+                    JsonToken.START_OBJECT,
+                    "a configuration must be a JSON object with " + CONFIGURATION_MEMBERS);
             configurations.add(readConfiguration(parser));
         }
         return configurations;
@@ -114,7 +123,8 @@ public final class RuntimeConfigurationFileReader {
             JsonLocation at = parser.currentTokenLocation();
             JsonToken value = parser.nextToken();
             switch (member) {
-                case "classification" -> classification = value == JsonToken.VALUE_NULL ? null : text(parser, "classification");
+                case "classification" ->
+                    classification = value == JsonToken.VALUE_NULL ? null : text(parser, "classification");
                 case "properties" -> properties = value == JsonToken.VALUE_NULL ? null : readProperties(parser);
                 case "configurations" -> {
                     if (value != JsonToken.VALUE_NULL) {
@@ -122,8 +132,12 @@ public final class RuntimeConfigurationFileReader {
                         nested = readList(parser);
                     }
                 }
-                default -> throw new JsonParseException(parser, "unknown member '" + member + "' in a configuration; allowed: "
-                        + CONFIGURATION_MEMBERS + ".", at);
+                default ->
+                    throw new JsonParseException(
+                            parser,
+                            "unknown member '" + member + "' in a configuration; allowed: " + CONFIGURATION_MEMBERS
+                                    + ".",
+                            at);
             }
         }
         return new Configuration(classification, properties, nested);
@@ -148,7 +162,9 @@ public final class RuntimeConfigurationFileReader {
 
     private static void expect(JsonParser parser, JsonToken expected, String requirement) throws JsonParseException {
         if (parser.currentToken() != expected) {
-            throw new JsonParseException(parser, requirement + ", not " + describe(parser.currentToken()) + ".",
+            throw new JsonParseException(
+                    parser,
+                    requirement + ", not " + describe(parser.currentToken()) + ".",
                     parser.currentTokenLocation());
         }
     }
@@ -178,7 +194,10 @@ public final class RuntimeConfigurationFileReader {
         StringBuilder subject = new StringBuilder(ENTRY).append(file);
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            subject.append(", line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+            subject.append(", line ")
+                    .append(location.getLineNr())
+                    .append(", column ")
+                    .append(location.getColumnNr());
         }
         return InvalidConfigurationException.invalid(subject.toString(), e.getOriginalMessage());
     }

@@ -3,8 +3,8 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.aws.NoCredentialsException;
-import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.aws.SdkLogging;
+import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.session.Reporter;
@@ -108,9 +108,21 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         }
         try {
             MavenSettingsReader settingsXml = new MavenSettingsReader(session.getSettings(), settingsDecrypter);
-            SharedParameters shared = new SharedParameters(applicationId, region, profile, endpoint, roleArn, roleSessionName,
-                    externalId, roleDurationSeconds, maxAttempts, connectTimeout, readTimeout, project.getArtifactId());
-            AwsSettings settings = shared.check(origin(),
+            SharedParameters shared = new SharedParameters(
+                    applicationId,
+                    region,
+                    profile,
+                    endpoint,
+                    roleArn,
+                    roleSessionName,
+                    externalId,
+                    roleDurationSeconds,
+                    maxAttempts,
+                    connectTimeout,
+                    readTimeout,
+                    project.getArtifactId());
+            AwsSettings settings = shared.check(
+                    origin(),
                     () -> blankToNull(serverId) == null ? null : settingsXml.accessKey(serverId.trim(), origin()),
                     settingsXml.activeProxy());
             // Before the first SDK class loads: its loggers are configured when created.
@@ -139,7 +151,8 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
      *
      * @param settings where and as whom to call AWS
      */
-    protected abstract void run(AwsSettings settings) throws MojoExecutionException, MojoFailureException, InterruptedException;
+    protected abstract void run(AwsSettings settings)
+            throws MojoExecutionException, MojoFailureException, InterruptedException;
 
     protected ParameterOrigin origin() {
         return new MavenParameterOrigin(session, project, mojoExecution);

@@ -32,7 +32,8 @@ public class ListSessionsMojo extends AbstractEmrServerlessMojo {
     protected void run(AwsSettings settings) {
         List<SessionState> wanted = SessionState.parseAll(states, "states", origin());
         try (AwsClients clients = openClients()) {
-            new SessionInventory(clients.sessions()).print(applicationId, wanted, matchTags == null ? Map.of() : matchTags, reporter());
+            new SessionInventory(clients.sessions())
+                    .print(applicationId, wanted, matchTags == null ? Map.of() : matchTags, reporter());
         }
     }
 }

@@ -26,16 +26,25 @@ final class MavenSettingsReader {
     AwsSettings.AccessKey accessKey(String serverId, ParameterOrigin origin) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw InvalidConfigurationException.unusable("serverId", serverId, origin, "settings.xml has no <server> with that <id>. Add one whose <username> is the access key ID and"
-                    + " whose <password> (encrypted with mvn --encrypt-password if you like) is the secret access key.");
+            throw InvalidConfigurationException.unusable(
+                    "serverId",
+                    serverId,
+                    origin,
+                    "settings.xml has no <server> with that <id>. Add one whose <username> is the access key ID and"
+                            + " whose <password> (encrypted with mvn --encrypt-password if you like) is the secret access key.");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         failOnProblems(result, "<server> " + serverId);
         Server decrypted = result.getServer();
         if (isBlank(decrypted.getUsername()) || isBlank(decrypted.getPassword())) {
-            throw InvalidConfigurationException.unusable("serverId", serverId, origin, "its <server> needs a <username> (the access key ID) and a <password> (the secret access key).");
+            throw InvalidConfigurationException.unusable(
+                    "serverId",
+                    serverId,
+                    origin,
+                    "its <server> needs a <username> (the access key ID) and a <password> (the secret access key).");
         }
-        return new AwsSettings.AccessKey(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + serverId);
+        return new AwsSettings.AccessKey(
+                decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + serverId);
     }
 
     /** The first active {@code <proxy>}, as Maven uses it, or null. */
@@ -47,15 +56,20 @@ final class MavenSettingsReader {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
         failOnProblems(result, "<proxy> " + proxy.getId());
         Proxy decrypted = result.getProxy();
-        return new AwsSettings.Proxy(decrypted.getProtocol(), decrypted.getHost(), decrypted.getPort(),
-                blankToNull(decrypted.getUsername()), blankToNull(decrypted.getPassword()), decrypted.getNonProxyHosts());
+        return new AwsSettings.Proxy(
+                decrypted.getProtocol(),
+                decrypted.getHost(),
+                decrypted.getPort(),
+                blankToNull(decrypted.getUsername()),
+                blankToNull(decrypted.getPassword()),
+                decrypted.getNonProxyHosts());
     }
 
     private static void failOnProblems(SettingsDecryptionResult result, String what) {
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw InvalidConfigurationException.invalid("settings.xml " + what, "cannot decrypt its password: "
-                        + problem.getMessage());
+                throw InvalidConfigurationException.invalid(
+                        "settings.xml " + what, "cannot decrypt its password: " + problem.getMessage());
             }
         }
     }

@@ -18,7 +18,8 @@ final class SafetyNetListener implements SessionListener {
     private final long idleTimeoutMinutes;
     private final Log log;
 
-    SafetyNetListener(SessionSafetyNet safetyNet, MavenSession build, AwsSettings settings, long idleTimeoutMinutes, Log log) {
+    SafetyNetListener(
+            SessionSafetyNet safetyNet, MavenSession build, AwsSettings settings, long idleTimeoutMinutes, Log log) {
         this.safetyNet = safetyNet;
         this.build = build;
         this.settings = settings;

@@ -36,7 +36,8 @@ public class SessionSafetyNet {
 
     /** Watches a session this build started, until terminate-session releases it or the build ends. */
     public synchronized void watch(MavenSession build, PendingSession pending, Log log) {
-        guards.computeIfAbsent(build.getRequest(), request -> new Guard(request, log)).add(pending);
+        guards.computeIfAbsent(build.getRequest(), request -> new Guard(request, log))
+                .add(pending);
     }
 
     /** The session was ended (or handed to someone who ends it): no need to watch it any more. */
@@ -101,8 +102,10 @@ public class SessionSafetyNet {
                 String id = session.started().sessionId();
                 String applicationId = session.started().applicationId();
                 try (AwsClients clients = AwsClients.create(session.settings(), Sleeper.SYSTEM)) {
-                    SessionTerminator terminator = new SessionTerminator(clients.sessions(),
-                            new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), new MavenReporter(log));
+                    SessionTerminator terminator = new SessionTerminator(
+                            clients.sessions(),
+                            new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT),
+                            new MavenReporter(log));
                     if (terminator.terminate(applicationId, id, false) == SessionTerminator.Outcome.TERMINATED) {
                         log.warn("Terminated session " + id + " because " + reason + " before terminate-session ran.");
                     }

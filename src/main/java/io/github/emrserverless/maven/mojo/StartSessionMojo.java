@@ -163,17 +163,33 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
 
     private StartSessionConfiguration configuration() {
         return new StartSessionConfiguration(
-                new StartSessionConfiguration.Request(applicationId, executionRoleArn, name, idleTimeoutMinutes,
-                        orEmpty(tags), clientToken, defaultTags, project.getGroupId(), project.getArtifactId()),
+                new StartSessionConfiguration.Request(
+                        applicationId,
+                        executionRoleArn,
+                        name,
+                        idleTimeoutMinutes,
+                        orEmpty(tags),
+                        clientToken,
+                        defaultTags,
+                        project.getGroupId(),
+                        project.getArtifactId()),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
-                        runtimeConfigurationFiles == null ? List.of() : runtimeConfigurationFiles.stream().map(File::toPath).toList(),
+                        runtimeConfigurationFiles == null
+                                ? List.of()
+                                : runtimeConfigurationFiles.stream()
+                                        .map(File::toPath)
+                                        .toList(),
                         project.getBasedir().toPath(),
-                        runtimeConfiguration == null ? List.of()
-                                : runtimeConfiguration.stream().map(RuntimeConfigurationEntry::toConfiguration).toList(),
-                        orEmpty(sparkProperties), session.getUserProperties()),
+                        runtimeConfiguration == null
+                                ? List.of()
+                                : runtimeConfiguration.stream()
+                                        .map(RuntimeConfigurationEntry::toConfiguration)
+                                        .toList(),
+                        orEmpty(sparkProperties),
+                        session.getUserProperties()),
                 new StartSessionConfiguration.Waiting(waitForReady, waitTimeout, startApplication, exportEndpoint),
-                new StartSessionConfiguration.Outputs(sessionIdProperty, outputFile.toPath(), tokenFile.toPath(), envFile.toPath(),
-                        exportAuthToken),
+                new StartSessionConfiguration.Outputs(
+                        sessionIdProperty, outputFile.toPath(), tokenFile.toPath(), envFile.toPath(), exportAuthToken),
                 dryRun);
     }
 

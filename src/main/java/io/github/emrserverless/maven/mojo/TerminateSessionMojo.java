@@ -57,10 +57,13 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
 
     @Override
     protected void run(AwsSettings settings) throws InterruptedException {
-        TerminationRequest request = TerminationRequest.of(applicationId, sessionId, matchTags, failIfMissing,
-                waitForTermination, terminationTimeout, origin());
+        TerminationRequest request = TerminationRequest.of(
+                applicationId, sessionId, matchTags, failIfMissing, waitForTermination, terminationTimeout, origin());
         try (AwsClients clients = openClients()) {
-            new SessionTerminator(clients.sessions(), new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter())
+            new SessionTerminator(
+                            clients.sessions(),
+                            new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT),
+                            reporter())
                     .run(request, ended -> safetyNet.release(session, applicationId, ended));
         }
     }

@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Durations;
-
 import java.time.Duration;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -31,13 +30,16 @@ public final class ApplicationPreflight {
         this.reporter = reporter;
     }
 
-    public void ensureReady(String applicationId, boolean startApplication, Duration timeout) throws InterruptedException {
+    public void ensureReady(String applicationId, boolean startApplication, Duration timeout)
+            throws InterruptedException {
         Application application;
         try {
             application = api.getApplication(applicationId);
         } catch (ResourceNotFoundException e) {
-            throw new SessionException("Application " + applicationId + " was not found. Check <applicationId>"
-                    + " and that <region> is the application's region.", e);
+            throw new SessionException(
+                    "Application " + applicationId + " was not found. Check <applicationId>"
+                            + " and that <region> is the application's region.",
+                    e);
         } catch (SdkException e) {
             if (ServiceErrors.isAccessDenied(e)) {
                 reporter.warn("Cannot check application " + applicationId + " (GetApplication was denied);"
@@ -58,15 +60,17 @@ public final class ApplicationPreflight {
         switch (application.state()) {
             case STARTED -> reporter.debug(() -> "Application " + applicationId + " is STARTED");
             case CREATED, STOPPED -> startIfNeeded(applicationId, application, startApplication, timeout);
-            default -> throw new SessionException("Application " + applicationId + " is "
-                    + application.state() + detail(application) + " and cannot run sessions.");
+            default ->
+                throw new SessionException("Application " + applicationId + " is " + application.state()
+                        + detail(application) + " and cannot run sessions.");
         }
     }
 
     private void startIfNeeded(String id, Application application, boolean startApplication, Duration timeout)
             throws InterruptedException {
         if (application.autoStarts()) {
-            reporter.info("Application " + id + " is " + application.state() + "; it starts automatically with the session.");
+            reporter.info(
+                    "Application " + id + " is " + application.state() + "; it starts automatically with the session.");
             return;
         }
         if (!startApplication) {
@@ -81,10 +85,14 @@ public final class ApplicationPreflight {
             throw new SessionException(ServiceErrors.describe("StartApplication", "application " + id, e), e);
         }
         // A start that fails leaves the application STOPPED again, so only these two end the wait.
-        Application started = await(id, application,
-                state -> state == ApplicationState.STARTED || state == ApplicationState.TERMINATED, timeout);
+        Application started = await(
+                id,
+                application,
+                state -> state == ApplicationState.STARTED || state == ApplicationState.TERMINATED,
+                timeout);
         if (started.state() != ApplicationState.STARTED) {
-            throw new SessionException("Application " + id + " did not start: it is " + started.state() + detail(started) + ".");
+            throw new SessionException(
+                    "Application " + id + " did not start: it is " + started.state() + detail(started) + ".");
         }
         reporter.info("Application " + id + " is STARTED");
     }
@@ -93,14 +101,19 @@ public final class ApplicationPreflight {
             throws InterruptedException {
         reporter.info("Waiting for application " + id + " (" + current.state() + ")");
         try {
-            return poller.await(timeout, elapsed -> {
-                Application application = api.getApplication(id);
-                reporter.debug(() -> "Application " + id + " is " + application.state() + " after " + Durations.format(elapsed));
-                return application;
-            }, application -> accepted.test(application.state()));
+            return poller.await(
+                    timeout,
+                    elapsed -> {
+                        Application application = api.getApplication(id);
+                        reporter.debug(() -> "Application " + id + " is " + application.state() + " after "
+                                + Durations.format(elapsed));
+                        return application;
+                    },
+                    application -> accepted.test(application.state()));
         } catch (Poller.PollTimeoutException e) {
             throw new SessionException("Application " + id + " did not settle within " + Durations.format(timeout)
-                    + "; it is " + ((Application) e.lastAnswer()).state() + ". Raise <waitTimeout> or check the application.");
+                    + "; it is " + ((Application) e.lastAnswer()).state()
+                    + ". Raise <waitTimeout> or check the application.");
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("GetApplication", "application " + id, e), e);
         }

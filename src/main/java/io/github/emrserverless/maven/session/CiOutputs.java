@@ -34,8 +34,8 @@ public final class CiOutputs implements SessionListener {
         outputs.put("application-id", started.applicationId());
         writeEnvFile(started, null);
         appendGithubOutputs(outputs);
-        appendSummary("| EMR Serverless | |\n|---|---|\n| Application | `" + started.applicationId() + "` |\n| Session | `"
-                + started.sessionId() + "` |\n| ARN | `" + started.arn() + "` |\n");
+        appendSummary("| EMR Serverless | |\n|---|---|\n| Application | `" + started.applicationId()
+                + "` |\n| Session | `" + started.sessionId() + "` |\n| ARN | `" + started.arn() + "` |\n");
     }
 
     @Override
@@ -50,12 +50,22 @@ public final class CiOutputs implements SessionListener {
 
     private void writeEnvFile(StartedSession started, SessionEndpoint endpoint) {
         StringBuilder lines = new StringBuilder()
-                .append("EMR_SERVERLESS_APPLICATION_ID=").append(started.applicationId()).append('\n')
-                .append("EMR_SERVERLESS_SESSION_ID=").append(started.sessionId()).append('\n')
-                .append("EMR_SERVERLESS_SESSION_ARN=").append(started.arn()).append('\n');
+                .append("EMR_SERVERLESS_APPLICATION_ID=")
+                .append(started.applicationId())
+                .append('\n')
+                .append("EMR_SERVERLESS_SESSION_ID=")
+                .append(started.sessionId())
+                .append('\n')
+                .append("EMR_SERVERLESS_SESSION_ARN=")
+                .append(started.arn())
+                .append('\n');
         if (endpoint != null) {
-            lines.append("EMR_SERVERLESS_SESSION_ENDPOINT=").append(endpoint.endpoint()).append('\n')
-                    .append("EMR_SERVERLESS_SESSION_TOKEN_FILE=").append(tokenFile).append('\n');
+            lines.append("EMR_SERVERLESS_SESSION_ENDPOINT=")
+                    .append(endpoint.endpoint())
+                    .append('\n')
+                    .append("EMR_SERVERLESS_SESSION_TOKEN_FILE=")
+                    .append(tokenFile)
+                    .append('\n');
         }
         try {
             Files.createDirectories(envFile.toAbsolutePath().getParent());
@@ -67,7 +77,8 @@ public final class CiOutputs implements SessionListener {
 
     private void appendGithubOutputs(Map<String, String> outputs) {
         StringBuilder lines = new StringBuilder();
-        outputs.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        outputs.forEach(
+                (key, value) -> lines.append(key).append('=').append(value).append('\n'));
         append("GITHUB_OUTPUT", lines.toString());
     }
 
@@ -82,7 +93,8 @@ public final class CiOutputs implements SessionListener {
             return;
         }
         try {
-            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(file), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to " + variable + " (" + file + "): " + e.getMessage(), e);
         }

@@ -21,7 +21,8 @@ public final class DefaultTags {
 
     private DefaultTags() {}
 
-    public static Map<String, String> of(String groupId, String artifactId, String clientToken, Map<String, String> environment) {
+    public static Map<String, String> of(
+            String groupId, String artifactId, String clientToken, Map<String, String> environment) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(CREATED_BY, CREATED_BY_VALUE);
         tags.put(MAVEN_PROJECT, sanitize(groupId + ":" + artifactId));

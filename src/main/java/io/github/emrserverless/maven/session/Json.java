@@ -71,7 +71,9 @@ public final class Json {
                 return null;
             }
             BigDecimal seconds = parser.getDecimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Durations;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,7 @@ public final class Poller {
      * @param probe called with the time waited so far
      * @throws PollTimeoutException with the last answer once {@code timeout} has passed
      */
-    public <T> T await(Duration timeout, Function<Duration, T> probe, Predicate<T> done)
-            throws InterruptedException {
+    public <T> T await(Duration timeout, Function<Duration, T> probe, Predicate<T> done) throws InterruptedException {
         Instant start = clock.instant();
         while (true) {
             Duration elapsed = Duration.between(start, clock.instant());

@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Durations;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,17 +23,22 @@ public final class ReadinessWaiter {
      */
     public Session awaitReady(StartedSession started, Duration timeout) throws InterruptedException {
         AtomicReference<SessionState> lastState = new AtomicReference<>(SessionState.SUBMITTED);
-        return poller.await(timeout, elapsed -> {
-            Session session = api.getSession(started.applicationId(), started.sessionId());
-            reporter.debug(() -> "GetSession " + started.sessionId() + ": " + session.state() + " after " + Durations.format(elapsed));
-            if (lastState.getAndSet(session.state()) != session.state()) {
-                reporter.info("Session " + started.sessionId() + " is " + session.state() + " after " + Durations.format(elapsed));
-            }
-            if (session.state().isEnding()) {
-                throw new SessionEndedException("Session " + started.sessionId() + " is " + session.state()
-                        + " instead of ready: " + session.stateDetails());
-            }
-            return session;
-        }, session -> session.state().isReady());
+        return poller.await(
+                timeout,
+                elapsed -> {
+                    Session session = api.getSession(started.applicationId(), started.sessionId());
+                    reporter.debug(() -> "GetSession " + started.sessionId() + ": " + session.state() + " after "
+                            + Durations.format(elapsed));
+                    if (lastState.getAndSet(session.state()) != session.state()) {
+                        reporter.info("Session " + started.sessionId() + " is " + session.state() + " after "
+                                + Durations.format(elapsed));
+                    }
+                    if (session.state().isEnding()) {
+                        throw new SessionEndedException("Session " + started.sessionId() + " is " + session.state()
+                                + " instead of ready: " + session.stateDetails());
+                    }
+                    return session;
+                },
+                session -> session.state().isReady());
     }
 }

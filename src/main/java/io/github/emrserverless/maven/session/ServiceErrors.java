@@ -27,7 +27,9 @@ public final class ServiceErrors {
         String prefix = operation + " failed for " + subject + ": ";
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
-            String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
+            String message = service.awsErrorDetails() == null
+                    ? service.getMessage()
+                    : service.awsErrorDetails().errorMessage();
             return prefix + code + ": " + message + advice(operation, code, service, message);
         }
         if (e instanceof SdkClientException) {
@@ -44,7 +46,8 @@ public final class ServiceErrors {
 
     private static String advice(String operation, String code, AwsServiceException e, String message) {
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        if (e instanceof ValidationException && "StartSession".equals(operation)
+        if (e instanceof ValidationException
+                && "StartSession".equals(operation)
                 && (lower.contains("interactive") || lower.contains("session") || lower.contains("release"))) {
             return ". Sessions need an application with interactiveConfiguration.sessionEnabled=true and release"
                     + " emr-7.13.0 or later: aws emr-serverless update-application --application-id <id>"

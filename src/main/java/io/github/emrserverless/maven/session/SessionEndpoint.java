@@ -8,7 +8,7 @@ public record SessionEndpoint(
 
     @Override
     public String toString() {
-        return "SessionEndpoint[sessionId=" + sessionId + ", endpoint=" + endpoint + ", authToken=****, authTokenExpiresAt="
-                + authTokenExpiresAt + "]";
+        return "SessionEndpoint[sessionId=" + sessionId + ", endpoint=" + endpoint
+                + ", authToken=****, authTokenExpiresAt=" + authTokenExpiresAt + "]";
     }
 }

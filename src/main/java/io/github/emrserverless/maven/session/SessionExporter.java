@@ -15,7 +15,8 @@ public final class SessionExporter implements SessionListener {
      * @param tokenFile where the Spark Connect auth token goes
      * @param exportAuthToken also put the token in the {@code emr-serverless.sessionAuthToken} property
      */
-    public record Settings(String sessionIdProperty, String name, Path outputFile, Path tokenFile, boolean exportAuthToken) {}
+    public record Settings(
+            String sessionIdProperty, String name, Path outputFile, Path tokenFile, boolean exportAuthToken) {}
 
     private final BiConsumer<String, String> properties;
     private final SessionFile sessionFile;
@@ -23,7 +24,8 @@ public final class SessionExporter implements SessionListener {
     private final Reporter reporter;
 
     /** @param properties sets one exported property; the value of the auth token property is never logged */
-    public SessionExporter(BiConsumer<String, String> properties, SessionFile sessionFile, Settings settings, Reporter reporter) {
+    public SessionExporter(
+            BiConsumer<String, String> properties, SessionFile sessionFile, Settings settings, Reporter reporter) {
         this.properties = properties;
         this.sessionFile = sessionFile;
         this.settings = settings;

@@ -17,20 +17,36 @@ public final class SessionFile {
     }
 
     /** The file's content; timestamps as ISO-8601 text, absent members omitted. Never the auth token. */
-    public record Content(String applicationId, String sessionId, String arn, String state, String name, String startedAt,
-            String endpoint, String authTokenExpiresAt) {
+    public record Content(
+            String applicationId,
+            String sessionId,
+            String arn,
+            String state,
+            String name,
+            String startedAt,
+            String endpoint,
+            String authTokenExpiresAt) {
 
         /**
          * @param session the session once ready, or null right after StartSession
          * @param endpoint the Spark Connect endpoint, or null
          */
         public static Content of(StartedSession started, String name, Session session, SessionEndpoint endpoint) {
-            return new Content(started.applicationId(), started.sessionId(), started.arn(),
-                    session == null ? SessionState.SUBMITTED.name() : session.state().name(),
+            return new Content(
+                    started.applicationId(),
+                    started.sessionId(),
+                    started.arn(),
+                    session == null
+                            ? SessionState.SUBMITTED.name()
+                            : session.state().name(),
                     name,
-                    session == null || session.startedAt() == null ? null : session.startedAt().toString(),
+                    session == null || session.startedAt() == null
+                            ? null
+                            : session.startedAt().toString(),
                     endpoint == null ? null : endpoint.endpoint(),
-                    endpoint == null || endpoint.authTokenExpiresAt() == null ? null : endpoint.authTokenExpiresAt().toString());
+                    endpoint == null || endpoint.authTokenExpiresAt() == null
+                            ? null
+                            : endpoint.authTokenExpiresAt().toString());
         }
     }
 

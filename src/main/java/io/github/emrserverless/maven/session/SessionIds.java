@@ -17,14 +17,15 @@ public final class SessionIds {
             throw InvalidConfigurationException.missing("applicationId", "<id>", null);
         }
         if (!isValid(applicationId)) {
-            throw InvalidConfigurationException.invalid("applicationId", applicationId, origin,
-                    "1 to 64 characters of 0-9 and a-z, like 00fabcdef1234567");
+            throw InvalidConfigurationException.invalid(
+                    "applicationId", applicationId, origin, "1 to 64 characters of 0-9 and a-z, like 00fabcdef1234567");
         }
     }
 
     public static void checkSessionId(String sessionId, ParameterOrigin origin) {
         if (!isValid(sessionId)) {
-            throw InvalidConfigurationException.invalid("sessionId", sessionId, origin, "1 to 64 characters of 0-9 and a-z");
+            throw InvalidConfigurationException.invalid(
+                    "sessionId", sessionId, origin, "1 to 64 characters of 0-9 and a-z");
         }
     }
 

@@ -54,8 +54,8 @@ public final class SessionInventory {
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);
         }
-        reporter.info(sessions.size() + " session(s) on application " + applicationId + (states.isEmpty() ? "" : " in " + states)
-                + (tags.isEmpty() ? "" : " tagged " + tags));
+        reporter.info(sessions.size() + " session(s) on application " + applicationId
+                + (states.isEmpty() ? "" : " in " + states) + (tags.isEmpty() ? "" : " tagged " + tags));
         SessionTable.lines(sessions).forEach(reporter::info);
     }
 

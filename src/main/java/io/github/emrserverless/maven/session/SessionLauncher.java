@@ -22,8 +22,8 @@ public final class SessionLauncher {
     private final Reporter reporter;
     private final Clock clock;
 
-    public SessionLauncher(ApplicationPreflight preflight, SessionApi api, ReadinessWaiter waiter, Reporter reporter,
-            Clock clock) {
+    public SessionLauncher(
+            ApplicationPreflight preflight, SessionApi api, ReadinessWaiter waiter, Reporter reporter, Clock clock) {
         this.preflight = preflight;
         this.api = api;
         this.waiter = waiter;
@@ -76,31 +76,42 @@ public final class SessionLauncher {
         } catch (Poller.PollTimeoutException e) {
             Session last = (Session) e.lastAnswer();
             Cleanup cleanup = terminate(started, listener);
-            throw new SessionException("Session " + started.sessionId() + " was not ready within "
-                    + Durations.format(options.waitTimeout()) + waitedForApplication(options.waitTimeout(), left)
-                    + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup.message()
-                    + " Raise <waitTimeout> if sessions need longer.", e, cleanup.ended());
+            throw new SessionException(
+                    "Session " + started.sessionId() + " was not ready within "
+                            + Durations.format(options.waitTimeout())
+                            + waitedForApplication(options.waitTimeout(), left)
+                            + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup.message()
+                            + " Raise <waitTimeout> if sessions need longer.",
+                    e,
+                    cleanup.ended());
         } catch (InterruptedException e) {
             // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
             Thread.interrupted();
             Cleanup cleanup = terminate(started, listener);
             Thread.currentThread().interrupt();
-            throw new SessionException("Interrupted while waiting for session " + started.sessionId() + ". "
-                    + cleanup.message(), e, cleanup.ended());
+            throw new SessionException(
+                    "Interrupted while waiting for session " + started.sessionId() + ". " + cleanup.message(),
+                    e,
+                    cleanup.ended());
         } catch (SdkException e) {
             Cleanup cleanup = terminate(started, listener);
-            throw new SessionException(ServiceErrors.describe(operation, "session " + started.sessionId(), e)
-                    + " " + cleanup.message(), e, cleanup.ended());
+            throw new SessionException(
+                    ServiceErrors.describe(operation, "session " + started.sessionId(), e) + " " + cleanup.message(),
+                    e,
+                    cleanup.ended());
         } catch (RuntimeException | Error e) {
             Cleanup cleanup = terminate(started, listener);
-            throw new SessionException("Could not hand over session " + started.sessionId() + ": " + e + ". "
-                    + cleanup.message(), e, cleanup.ended());
+            throw new SessionException(
+                    "Could not hand over session " + started.sessionId() + ": " + e + ". " + cleanup.message(),
+                    e,
+                    cleanup.ended());
         }
     }
 
     private static String waitedForApplication(Duration timeout, Duration leftForSession) {
         Duration application = timeout.minus(leftForSession);
-        return application.compareTo(Duration.ofSeconds(1)) < 0 ? ""
+        return application.compareTo(Duration.ofSeconds(1)) < 0
+                ? ""
                 : ", of which the application took " + Durations.format(application);
     }
 
@@ -136,8 +147,10 @@ public final class SessionLauncher {
             StringBuilder outcome = new StringBuilder();
             for (Session orphan : orphans) {
                 api.terminateSession(applicationId, orphan.sessionId());
-                reporter.warn("Terminated session " + orphan.sessionId() + ": StartSession created it, but its answer was lost.");
-                outcome.append("Session ").append(orphan.sessionId())
+                reporter.warn("Terminated session " + orphan.sessionId()
+                        + ": StartSession created it, but its answer was lost.");
+                outcome.append("Session ")
+                        .append(orphan.sessionId())
                         .append(" was created although the answer was lost; found by its tags and terminated. ");
             }
             return outcome.toString().trim();
@@ -158,9 +171,12 @@ public final class SessionLauncher {
             listener.onTerminated(started);
             return new Cleanup(true, "The session was terminated.");
         } catch (SdkException e) {
-            return new Cleanup(false, "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
-                    + " emr-serverless terminate-session --application-id " + started.applicationId() + " --session-id "
-                    + started.sessionId());
+            return new Cleanup(
+                    false,
+                    "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
+                            + " emr-serverless terminate-session --application-id " + started.applicationId()
+                            + " --session-id "
+                            + started.sessionId());
         }
     }
 }

@@ -34,7 +34,8 @@ public final class SessionStarter {
     private final JSON json = Json.create();
 
     /** @param environment the process environment: CI variables for tags and outputs */
-    public SessionStarter(Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
+    public SessionStarter(
+            Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
         this.reporter = reporter;
         this.origin = origin;
         this.environment = environment;
@@ -47,38 +48,59 @@ public final class SessionStarter {
      * @param properties sets one exported property
      * @param guard told first, so that it watches the session before anything else can fail
      */
-    public void start(StartSessionConfiguration configuration, Supplier<? extends ServiceClients> clients,
-            BiConsumer<String, String> properties, SessionListener guard) throws InterruptedException {
+    public void start(
+            StartSessionConfiguration configuration,
+            Supplier<? extends ServiceClients> clients,
+            BiConsumer<String, String> properties,
+            SessionListener guard)
+            throws InterruptedException {
         StartSessionConfiguration.Waiting waiting = configuration.waiting();
         Duration timeout = Durations.parse(waiting.waitTimeout(), "waitTimeout", origin);
         StartSessionConfiguration.Outputs outputs = configuration.outputs();
         if (outputs.sessionIdProperty() == null || outputs.sessionIdProperty().isBlank()) {
-            throw InvalidConfigurationException.invalid("sessionIdProperty", outputs.sessionIdProperty(), origin,
+            throw InvalidConfigurationException.invalid(
+                    "sessionIdProperty",
+                    outputs.sessionIdProperty(),
+                    origin,
                     "a property name such as emr-serverless.sessionId");
         }
         StartSessionRequest request = request(configuration);
         if (configuration.dryRun()) {
             reporter.info("Dry run: StartSession request for application " + request.applicationId()
-                    + " (not sent; secret-looking values masked):\n" + toJson(Json.pretty(json), request.masked().body()));
+                    + " (not sent; secret-looking values masked):\n"
+                    + toJson(Json.pretty(json), request.masked().body()));
             return;
         }
         boolean fetchEndpoint = waiting.exportEndpoint() == null ? waiting.waitForReady() : waiting.exportEndpoint();
         if (fetchEndpoint && !waiting.waitForReady()) {
-            reporter.warn("<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
+            reporter.warn(
+                    "<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
             fetchEndpoint = false;
         }
-        SessionListener listener = SessionListener.all(guard,
-                new SessionExporter(properties, new SessionFile(json),
-                        new SessionExporter.Settings(outputs.sessionIdProperty(), request.name(), outputs.outputFile(),
-                                outputs.tokenFile(), outputs.exportAuthToken()),
+        SessionListener listener = SessionListener.all(
+                guard,
+                new SessionExporter(
+                        properties,
+                        new SessionFile(json),
+                        new SessionExporter.Settings(
+                                outputs.sessionIdProperty(),
+                                request.name(),
+                                outputs.outputFile(),
+                                outputs.tokenFile(),
+                                outputs.exportAuthToken()),
                         reporter),
                 new CiOutputs(environment, outputs.envFile(), outputs.tokenFile()));
         try (ServiceClients opened = clients.get()) {
             Poller poller = new Poller(clock, sleeper, PollSchedule.DEFAULT);
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(opened.sessions(), opened::startApplication, poller, reporter),
-                    opened.sessions(), new ReadinessWaiter(opened.sessions(), poller, reporter), reporter, clock);
-            launcher.launch(request, new LaunchOptions(waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint),
+                    opened.sessions(),
+                    new ReadinessWaiter(opened.sessions(), poller, reporter),
+                    reporter,
+                    clock);
+            launcher.launch(
+                    request,
+                    new LaunchOptions(waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint),
                     listener);
         }
     }
@@ -86,8 +108,12 @@ public final class SessionStarter {
     /** The StartSession request from every source of configuration, checked against the API's constraints. */
     private StartSessionRequest request(StartSessionConfiguration configuration) {
         StartSessionConfiguration.RuntimeConfigurationSources sources = configuration.runtimeConfiguration();
-        MergedConfiguration merged = new RuntimeConfigurationAssembler(new RuntimeConfigurationFileReader(reporter::warn))
-                .assemble(resolve(sources.files(), sources.basedir()), sources.entries(), sources.sparkProperties(),
+        MergedConfiguration merged = new RuntimeConfigurationAssembler(
+                        new RuntimeConfigurationFileReader(reporter::warn))
+                .assemble(
+                        resolve(sources.files(), sources.basedir()),
+                        sources.entries(),
+                        sources.sparkProperties(),
                         sources.userProperties());
         StartSessionConfiguration.Request wanted = configuration.request();
         String token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
@@ -106,13 +132,19 @@ public final class SessionStarter {
         new StartSessionValidator(origin).validate(request);
         merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
         reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
-                + toJson(json, SecretMasker.mask(merged.configurations()).stream().map(Configuration::toJson).toList()));
+                + toJson(
+                        json,
+                        SecretMasker.mask(merged.configurations()).stream()
+                                .map(Configuration::toJson)
+                                .toList()));
         return request;
     }
 
     /** A relative path (a -D list is relative to where mvn runs) is resolved against the project, as Maven does for POM paths. */
     private static List<Path> resolve(List<Path> files, Path basedir) {
-        return files.stream().map(file -> file.isAbsolute() ? file : basedir.resolve(file)).toList();
+        return files.stream()
+                .map(file -> file.isAbsolute() ? file : basedir.resolve(file))
+                .toList();
     }
 
     private static String blankToNull(String value) {

@@ -36,8 +36,13 @@ public enum SessionState {
             SessionState state = Arrays.stream(values())
                     .filter(s -> s != UNKNOWN && s.name().equals(name.trim().toUpperCase(Locale.ROOT)))
                     .findFirst()
-                    .orElseThrow(() -> InvalidConfigurationException.invalid("<" + parameter + "> entry " + InvalidConfigurationException.quote(name),
-                            origin.of(parameter), Arrays.stream(values()).filter(s -> s != UNKNOWN).toList().toString()));
+                    .orElseThrow(() -> InvalidConfigurationException.invalid(
+                            "<" + parameter + "> entry " + InvalidConfigurationException.quote(name),
+                            origin.of(parameter),
+                            Arrays.stream(values())
+                                    .filter(s -> s != UNKNOWN)
+                                    .toList()
+                                    .toString()));
             states.add(state);
         }
         return states;

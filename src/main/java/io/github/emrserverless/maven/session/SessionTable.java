@@ -46,6 +46,7 @@ public final class SessionTable {
         if (tags == null || tags.isEmpty()) {
             return "-";
         }
-        return new TreeMap<>(tags).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return new TreeMap<>(tags)
+                .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Durations;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +17,11 @@ import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundExcep
 public final class SessionTerminator {
 
     /** What {@link #terminate} found. */
-    public enum Outcome { TERMINATED, ALREADY_ENDED, MISSING }
+    public enum Outcome {
+        TERMINATED,
+        ALREADY_ENDED,
+        MISSING
+    }
 
     private final SessionApi api;
     private final Poller poller;
@@ -112,9 +115,11 @@ public final class SessionTerminator {
         for (String sessionId : sessionIds) {
             Duration left = timeout.minus(Duration.between(start, Instant.now()));
             try {
-                Session ended = poller.await(left.isNegative() ? Duration.ZERO : left,
+                Session ended = poller.await(
+                        left.isNegative() ? Duration.ZERO : left,
                         elapsed -> api.getSession(applicationId, sessionId),
-                        session -> session.state() == SessionState.TERMINATED || session.state() == SessionState.FAILED);
+                        session ->
+                                session.state() == SessionState.TERMINATED || session.state() == SessionState.FAILED);
                 reporter.info("Session " + sessionId + " is " + ended.state());
             } catch (Poller.PollTimeoutException e) {
                 throw new SessionException("Session " + sessionId + " is still " + ((Session) e.lastAnswer()).state()

@@ -16,7 +16,11 @@ import java.util.Properties;
  * @param dryRun print the request instead of sending it
  */
 public record StartSessionConfiguration(
-        Request request, RuntimeConfigurationSources runtimeConfiguration, Waiting waiting, Outputs outputs, boolean dryRun) {
+        Request request,
+        RuntimeConfigurationSources runtimeConfiguration,
+        Waiting waiting,
+        Outputs outputs,
+        boolean dryRun) {
 
     /**
      * @param clientToken null for a new UUID
@@ -50,5 +54,6 @@ public record StartSessionConfiguration(
      */
     public record Waiting(boolean waitForReady, String waitTimeout, boolean startApplication, Boolean exportEndpoint) {}
 
-    public record Outputs(String sessionIdProperty, Path outputFile, Path tokenFile, Path envFile, boolean exportAuthToken) {}
+    public record Outputs(
+            String sessionIdProperty, Path outputFile, Path tokenFile, Path envFile, boolean exportAuthToken) {}
 }

@@ -37,12 +37,20 @@ public record StartSessionRequest(
 
     /** The same request with secret-looking runtime configuration values masked: for logs. */
     public StartSessionRequest masked() {
-        return toBuilder().runtimeConfiguration(SecretMasker.mask(runtimeConfiguration())).build();
+        return toBuilder()
+                .runtimeConfiguration(SecretMasker.mask(runtimeConfiguration()))
+                .build();
     }
 
     public Builder toBuilder() {
-        return builder().applicationId(applicationId).clientToken(clientToken).executionRoleArn(executionRoleArn).name(name)
-                .idleTimeoutMinutes(idleTimeoutMinutes).tags(tags).runtimeConfiguration(runtimeConfiguration());
+        return builder()
+                .applicationId(applicationId)
+                .clientToken(clientToken)
+                .executionRoleArn(executionRoleArn)
+                .name(name)
+                .idleTimeoutMinutes(idleTimeoutMinutes)
+                .tags(tags)
+                .runtimeConfiguration(runtimeConfiguration());
     }
 
     /** Builds a request; an empty runtime configuration sends no {@code configurationOverrides}. */
@@ -93,8 +101,15 @@ public record StartSessionRequest(
         }
 
         public StartSessionRequest build() {
-            return new StartSessionRequest(applicationId, clientToken, executionRoleArn, name, idleTimeoutMinutes, tags,
-                    runtimeConfiguration == null || runtimeConfiguration.isEmpty() ? null
+            return new StartSessionRequest(
+                    applicationId,
+                    clientToken,
+                    executionRoleArn,
+                    name,
+                    idleTimeoutMinutes,
+                    tags,
+                    runtimeConfiguration == null || runtimeConfiguration.isEmpty()
+                            ? null
                             : new ConfigurationOverrides(runtimeConfiguration));
         }
     }
@@ -114,8 +129,13 @@ public record StartSessionRequest(
             body.put("tags", tags);
         }
         if (!runtimeConfiguration().isEmpty()) {
-            body.put("configurationOverrides",
-                    Map.of("runtimeConfiguration", runtimeConfiguration().stream().map(Configuration::toJson).toList()));
+            body.put(
+                    "configurationOverrides",
+                    Map.of(
+                            "runtimeConfiguration",
+                            runtimeConfiguration().stream()
+                                    .map(Configuration::toJson)
+                                    .toList()));
         }
         return body;
     }

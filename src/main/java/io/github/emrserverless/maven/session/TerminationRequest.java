@@ -13,18 +13,30 @@ import java.util.Map;
  * @param waitTimeout null when not waiting for termination
  */
 public record TerminationRequest(
-        String applicationId, String sessionId, Map<String, String> matchTags, boolean failIfMissing, Duration waitTimeout) {
+        String applicationId,
+        String sessionId,
+        Map<String, String> matchTags,
+        boolean failIfMissing,
+        Duration waitTimeout) {
 
     public TerminationRequest {
         matchTags = matchTags == null ? Map.of() : Map.copyOf(matchTags);
     }
 
     /** Checks terminate-session's own parameters (the shared ones are checked before). */
-    public static TerminationRequest of(String applicationId, String sessionId, Map<String, String> matchTags, boolean failIfMissing,
-            boolean waitForTermination, String terminationTimeout, ParameterOrigin origin) {
+    public static TerminationRequest of(
+            String applicationId,
+            String sessionId,
+            Map<String, String> matchTags,
+            boolean failIfMissing,
+            boolean waitForTermination,
+            String terminationTimeout,
+            ParameterOrigin origin) {
         String id = sessionId == null || sessionId.isBlank() ? null : sessionId.trim();
         if (id == null && (matchTags == null || matchTags.isEmpty())) {
-            throw InvalidConfigurationException.missing("sessionId", "<id>",
+            throw InvalidConfigurationException.missing(
+                    "sessionId",
+                    "<id>",
                     "start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live session with those tags");
         }
         if (id != null) {

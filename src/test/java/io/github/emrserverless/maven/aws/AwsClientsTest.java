@@ -1,6 +1,5 @@
 package io.github.emrserverless.maven.aws;
 
-import io.github.emrserverless.maven.session.StartSessionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +7,9 @@ import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
 import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class AwsClientsTest {
     }
 
     AwsSettings settings(AwsSettings.AccessKey key, AwsSettings.AssumeRole role) {
-        return new AwsSettings("eu-west-1", null, key, role, emulator.uri(), null, 2, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return new AwsSettings(
+                "eu-west-1", null, key, role, emulator.uri(), null, 2, Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     static StartSessionRequest request() {
@@ -45,7 +45,8 @@ class AwsClientsTest {
     @Test
     void aPreparationSendsNothingUntilOpenedAndOpensOnce() {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
-        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
+        AwsSettings.AssumeRole role =
+                new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
         AwsSettings settings = settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role);
 
         try (AwsClients.Preparation unused = AwsClients.prepare(settings)) {
@@ -54,36 +55,47 @@ class AwsClientsTest {
         try (AwsClients.Preparation prepared = AwsClients.prepare(settings)) {
             assertThat(emulator.calls()).isEmpty();
             try (AwsClients clients = prepared.open(d -> {})) {
-                assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole");
+                assertThat(emulator.calls())
+                        .extracting(EmrServerlessEmulator.Call::operation)
+                        .containsExactly("AssumeRole");
                 clients.sessions().startSession(request());
             }
             assertThatThrownBy(() -> prepared.open(d -> {})).isInstanceOf(IllegalStateException.class);
         }
-        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole", "StartSession");
+        assertThat(emulator.calls())
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .containsExactly("AssumeRole", "StartSession");
     }
 
     @Test
     void staticKeysFromASettingsServerSignTheRequests() {
-        try (AwsClients clients = AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), null),
-                d -> {})) {
+        try (AwsClients clients = AwsClients.create(
+                settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), null), d -> {})) {
             clients.sessions().startSession(request());
         }
-        assertThat(emulator.callsBy("AKIDSERVER")).extracting(EmrServerlessEmulator.Call::operation).containsExactly("StartSession");
+        assertThat(emulator.callsBy("AKIDSERVER"))
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .containsExactly("StartSession");
     }
 
     @Test
     void anAssumedRoleSignsWithTheCredentialsStsIssued() {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
-        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", "ext-1", 900);
-        try (AwsClients clients = AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role),
-                d -> {})) {
+        AwsSettings.AssumeRole role =
+                new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", "ext-1", 900);
+        try (AwsClients clients = AwsClients.create(
+                settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "server x"), role), d -> {})) {
             clients.sessions().startSession(request());
         }
         List<EmrServerlessEmulator.Call> calls = emulator.calls();
-        assertThat(calls).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole", "StartSession");
+        assertThat(calls)
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .containsExactly("AssumeRole", "StartSession");
         assertThat(calls.get(0).accessKeyId()).isEqualTo("AKIDSERVER");
-        assertThat(calls.get(0).body()).contains("RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fci",
-                "RoleSessionName=maven-app", "ExternalId=ext-1", "DurationSeconds=900");
+        assertThat(calls.get(0).body())
+                .contains(
+                        "RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fci",
+                        "RoleSessionName=maven-app", "ExternalId=ext-1", "DurationSeconds=900");
         assertThat(calls.get(1).accessKeyId()).startsWith("ASIA");
     }
 
@@ -92,8 +104,16 @@ class AwsClientsTest {
         // Surefire points the config files at nothing and sets aws.region; clear it for this call only.
         String region = System.clearProperty("aws.region");
         try {
-            AwsSettings settings = new AwsSettings(null, null, new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
-                    null, emulator.uri(), null, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            AwsSettings settings = new AwsSettings(
+                    null,
+                    null,
+                    new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
+                    null,
+                    emulator.uri(),
+                    null,
+                    1,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
             assertThatThrownBy(() -> AwsClients.create(settings, d -> {}))
                     .isInstanceOf(AwsClients.NoRegionException.class)
                     .hasMessageStartingWith("No AWS region found. Set <region> in the plugin configuration");
@@ -105,13 +125,18 @@ class AwsClientsTest {
     @Test
     void aRoleThatCannotBeAssumedFailsClearlyBeforeAnyEmrServerlessCall() {
         System.setProperty("aws.endpointUrlSts", emulator.uri().toString());
-        AwsSettings.AssumeRole role = new AwsSettings.AssumeRole("arn:aws:iam::123456789012:user/not-a-role", "maven-app", null, null);
-        assertThatThrownBy(() -> AwsClients.create(settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"), role),
-                d -> {}))
+        AwsSettings.AssumeRole role =
+                new AwsSettings.AssumeRole("arn:aws:iam::123456789012:user/not-a-role", "maven-app", null, null);
+        assertThatThrownBy(() -> AwsClients.create(
+                        settings(new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"), role), d -> {}))
                 .isInstanceOf(NoCredentialsException.class)
-                .hasMessageStartingWith("Could not assume role arn:aws:iam::123456789012:user/not-a-role: AccessDenied: Not authorized")
-                .hasMessageEndingWith("The base credentials need sts:AssumeRole on it, and its trust policy must allow them.");
-        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("AssumeRole");
+                .hasMessageStartingWith(
+                        "Could not assume role arn:aws:iam::123456789012:user/not-a-role: AccessDenied: Not authorized")
+                .hasMessageEndingWith(
+                        "The base credentials need sts:AssumeRole on it, and its trust policy must allow them.");
+        assertThat(emulator.calls())
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .containsExactly("AssumeRole");
     }
 
     @Test
@@ -122,7 +147,8 @@ class AwsClientsTest {
         try {
             assertThatThrownBy(() -> AwsClients.create(settings(null, null), d -> {}))
                     .isInstanceOf(NoCredentialsException.class)
-                    .hasMessageStartingWith("No AWS credentials found. Tried, in order: the Java system properties aws.accessKeyId")
+                    .hasMessageStartingWith(
+                            "No AWS credentials found. Tried, in order: the Java system properties aws.accessKeyId")
                     .hasMessageEndingWith("Set one of these up, or configure <profile>, <serverId> or <roleArn>.");
         } finally {
             System.setProperty("aws.accessKeyId", id);
@@ -138,14 +164,28 @@ class AwsClientsTest {
                 .proxyCredentials("proxyuser", "proxypass")
                 .start()) {
             // The endpoint is a port nobody listens on: only the proxy can answer.
-            AwsSettings settings = new AwsSettings("eu-west-1", null, new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
-                    null, java.net.URI.create("http://127.0.0.1:1"),
-                    new AwsSettings.Proxy("http", "127.0.0.1", proxy.port(), "proxyuser", "proxypass", "*.internal|other.example.com"),
-                    1, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            AwsSettings settings = new AwsSettings(
+                    "eu-west-1",
+                    null,
+                    new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
+                    null,
+                    java.net.URI.create("http://127.0.0.1:1"),
+                    new AwsSettings.Proxy(
+                            "http",
+                            "127.0.0.1",
+                            proxy.port(),
+                            "proxyuser",
+                            "proxypass",
+                            "*.internal|other.example.com"),
+                    1,
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(5));
             try (AwsClients clients = AwsClients.create(settings, d -> {})) {
                 clients.sessions().startSession(request());
             }
-            assertThat(proxy.calls()).extracting(EmrServerlessEmulator.Call::operation).containsExactly("StartSession");
+            assertThat(proxy.calls())
+                    .extracting(EmrServerlessEmulator.Call::operation)
+                    .containsExactly("StartSession");
             assertThat(proxy.proxiedRequests()).contains("Basic cHJveHl1c2VyOnByb3h5cGFzcw==");
         }
     }
@@ -154,8 +194,14 @@ class AwsClientsTest {
     void nonProxyHostsBecomeRegularExpressions() {
         assertThat(ProxyConfigurations.nonProxyHostPatterns("*.Example.com| localhost ,10.*"))
                 .containsExactly("\\Q\\E.*\\Q.example.com\\E", "\\Qlocalhost\\E", "\\Q10.\\E.*\\Q\\E");
-        assertThat("api.example.com").matches(ProxyConfigurations.nonProxyHostPatterns("*.example.com").iterator().next());
-        assertThat("example.org").doesNotMatch(ProxyConfigurations.nonProxyHostPatterns("*.example.com").iterator().next());
+        assertThat("api.example.com")
+                .matches(ProxyConfigurations.nonProxyHostPatterns("*.example.com")
+                        .iterator()
+                        .next());
+        assertThat("example.org")
+                .doesNotMatch(ProxyConfigurations.nonProxyHostPatterns("*.example.com")
+                        .iterator()
+                        .next());
         assertThat(ProxyConfigurations.nonProxyHostPatterns(null)).isEmpty();
     }
 
@@ -163,6 +209,7 @@ class AwsClientsTest {
     void aStaticKeyNeverShowsItsSecret() {
         assertThat(new AwsSettings.AccessKey("AKID", "very-secret", "settings.xml server aws").toString())
                 .isEqualTo("AccessKey[AKID from settings.xml server aws]");
-        assertThat(new AwsSettings.Proxy("http", "proxy", 3128, "me", "pw", null).toString()).doesNotContain("pw");
+        assertThat(new AwsSettings.Proxy("http", "proxy", 3128, "me", "pw", null).toString())
+                .doesNotContain("pw");
     }
 }

@@ -34,7 +34,10 @@ class CredentialsFactoryTest {
         ClosableBase base = new ClosableBase();
         try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
             AwsCredentialsProvider role = CredentialsFactory.assumeRole(
-                    new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null), base, Region.EU_WEST_1, http);
+                    new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null),
+                    base,
+                    Region.EU_WEST_1,
+                    http);
 
             assertThat(role).isInstanceOf(SdkAutoCloseable.class);
             ((SdkAutoCloseable) role).close();

@@ -1,12 +1,8 @@
 package io.github.emrserverless.maven.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import java.net.URI;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -16,21 +12,25 @@ class EndpointsTest {
 
     @Test
     void regionalEndpointsComeFromTheSdkRules() {
-        assertThat(Endpoints.regional(Region.EU_WEST_1, null)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
-        assertThat(Endpoints.regional(Region.CN_NORTH_1, null)).hasToString("https://emr-serverless.cn-north-1.amazonaws.com.cn");
+        assertThat(Endpoints.regional(Region.EU_WEST_1, null))
+                .hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
+        assertThat(Endpoints.regional(Region.CN_NORTH_1, null))
+                .hasToString("https://emr-serverless.cn-north-1.amazonaws.com.cn");
     }
 
     @Test
     void fipsAndDualStackSettingsApplyAsForTheSdkClient() {
         System.setProperty("aws.useFipsEndpoint", "true");
         try {
-            assertThat(Endpoints.regional(Region.US_EAST_1, null)).hasToString("https://emr-serverless-fips.us-east-1.amazonaws.com");
+            assertThat(Endpoints.regional(Region.US_EAST_1, null))
+                    .hasToString("https://emr-serverless-fips.us-east-1.amazonaws.com");
         } finally {
             System.clearProperty("aws.useFipsEndpoint");
         }
         System.setProperty("aws.useDualstackEndpoint", "true");
         try {
-            assertThat(Endpoints.regional(Region.US_EAST_1, null)).hasToString("https://emr-serverless.us-east-1.api.aws");
+            assertThat(Endpoints.regional(Region.US_EAST_1, null))
+                    .hasToString("https://emr-serverless.us-east-1.api.aws");
         } finally {
             System.clearProperty("aws.useDualstackEndpoint");
         }
@@ -38,16 +38,20 @@ class EndpointsTest {
 
     @Test
     void callsGoWhereTheSdkClientWouldSendThem() {
-        assertThat(Endpoints.resolve(Region.EU_WEST_1, null, null)).hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
+        assertThat(Endpoints.resolve(Region.EU_WEST_1, null, null))
+                .hasToString("https://emr-serverless.eu-west-1.amazonaws.com");
         for (String property : new String[] {"aws.endpointUrlEmrServerless", "aws.endpointUrl"}) {
             System.setProperty(property, "https://emr.example.com:8443");
-            try (EmrServerlessClient sdk = EmrServerlessClient.builder().region(Region.EU_WEST_1)
-                    .credentialsProvider(AnonymousCredentialsProvider.create()).build()) {
+            try (EmrServerlessClient sdk = EmrServerlessClient.builder()
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .build()) {
                 URI configured = Endpoints.resolve(Region.EU_WEST_1, null, null);
                 assertThat(configured).hasToString("https://emr.example.com:8443");
                 assertThat(sdk.serviceClientConfiguration().endpointOverride()).contains(configured);
                 assertThat(Endpoints.resolve(Region.EU_WEST_1, URI.create("http://127.0.0.1:9000"), null))
-                        .as("the <endpoint> parameter comes first").hasToString("http://127.0.0.1:9000");
+                        .as("the <endpoint> parameter comes first")
+                        .hasToString("http://127.0.0.1:9000");
             } finally {
                 System.clearProperty(property);
             }

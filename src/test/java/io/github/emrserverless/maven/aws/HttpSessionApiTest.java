@@ -1,13 +1,11 @@
 package io.github.emrserverless.maven.aws;
 
-import io.github.emrserverless.maven.session.StartSessionRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.emrserverless.maven.config.Configuration;
-import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -19,6 +17,7 @@ import io.github.emrserverless.maven.session.SessionEndpoint;
 import io.github.emrserverless.maven.session.SessionPage;
 import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.model.ConflictException;
 import software.amazon.awssdk.services.emrserverless.model.EmrServerlessException;
 import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
@@ -73,20 +70,31 @@ class HttpSessionApiTest {
     }
 
     static StartSessionRequest request(String applicationId, String token) {
-        return StartSessionRequests.valid().applicationId(applicationId).clientToken(token).executionRoleArn(ROLE).name("dev")
+        return StartSessionRequests.valid()
+                .applicationId(applicationId)
+                .clientToken(token)
+                .executionRoleArn(ROLE)
+                .name("dev")
                 .tags(Map.of("team", "data"))
-                .runtimeConfiguration(List.of(Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g"))))
+                .runtimeConfiguration(
+                        List.of(Configuration.of("spark-defaults", Map.of("spark.executor.memory", "4g"))))
                 .build();
     }
 
     @Test
     void getApplicationReadsWhatSessionsDependOn() {
         Application started = basic().getApplication("app1");
-        assertThat(started).isEqualTo(new Application("app1", ApplicationState.STARTED, null,
-                new Application.AutoStartConfiguration(true), new Application.InteractiveConfiguration(true)));
+        assertThat(started)
+                .isEqualTo(new Application(
+                        "app1",
+                        ApplicationState.STARTED,
+                        null,
+                        new Application.AutoStartConfiguration(true),
+                        new Application.InteractiveConfiguration(true)));
         assertThat(started.sessionsDisabled()).isFalse();
         assertThat(basic().getApplication("nosessions").sessionsDisabled()).isTrue();
-        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::operation, EmrServerlessEmulator.Call::status)
+        assertThat(emulator.calls())
+                .extracting(EmrServerlessEmulator.Call::operation, EmrServerlessEmulator.Call::status)
                 .containsExactly(tuple("GetApplication", 200), tuple("GetApplication", 200));
     }
 
@@ -100,13 +108,15 @@ class HttpSessionApiTest {
         StartedSession started = basic().startSession(request("app1", "token-1"));
 
         assertThat(started.applicationId()).isEqualTo("app1");
-        assertThat(started.arn()).isEqualTo("arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app1/sessions/"
-                + started.sessionId());
+        assertThat(started.arn())
+                .isEqualTo("arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app1/sessions/"
+                        + started.sessionId());
         JsonNode body = emulator.sessionRequest(started.sessionId());
-        assertThat(body.toString()).isEqualTo("{\"clientToken\":\"token-1\",\"executionRoleArn\":\"" + ROLE + "\","
-                + "\"name\":\"dev\",\"idleTimeoutMinutes\":30,\"tags\":{\"team\":\"data\"},"
-                + "\"configurationOverrides\":{\"runtimeConfiguration\":[{\"classification\":\"spark-defaults\","
-                + "\"properties\":{\"spark.executor.memory\":\"4g\"}}]}}");
+        assertThat(body.toString())
+                .isEqualTo("{\"clientToken\":\"token-1\",\"executionRoleArn\":\"" + ROLE + "\","
+                        + "\"name\":\"dev\",\"idleTimeoutMinutes\":30,\"tags\":{\"team\":\"data\"},"
+                        + "\"configurationOverrides\":{\"runtimeConfiguration\":[{\"classification\":\"spark-defaults\","
+                        + "\"properties\":{\"spark.executor.memory\":\"4g\"}}]}}");
     }
 
     @Test
@@ -129,7 +139,12 @@ class HttpSessionApiTest {
         assertThat(again).isEqualTo(first);
         assertThat(emulator.sessionIds()).hasSize(1);
 
-        StartSessionRequest changed = StartSessionRequests.valid().applicationId("app1").clientToken("token-3").executionRoleArn(ROLE).name("other").build();
+        StartSessionRequest changed = StartSessionRequests.valid()
+                .applicationId("app1")
+                .clientToken("token-3")
+                .executionRoleArn(ROLE)
+                .name("other")
+                .build();
         assertThatThrownBy(() -> basic().startSession(changed)).isInstanceOf(ConflictException.class);
     }
 
@@ -143,7 +158,9 @@ class HttpSessionApiTest {
         assertThat(emulator.sessionIds()).containsExactly(started.sessionId());
         List<EmrServerlessEmulator.Call> calls = emulator.calls();
         assertThat(calls).extracting(EmrServerlessEmulator.Call::status).containsExactly(500, 429, 200);
-        assertThat(calls).extracting(EmrServerlessEmulator.Call::body).allMatch(body -> body.contains("\"clientToken\":\"token-retry\""));
+        assertThat(calls)
+                .extracting(EmrServerlessEmulator.Call::body)
+                .allMatch(body -> body.contains("\"clientToken\":\"token-retry\""));
     }
 
     @Test
@@ -184,7 +201,8 @@ class HttpSessionApiTest {
     @Test
     void sessionEndpointOnlyForReadySessionsAndItsTokenStaysOutOfToString() throws Exception {
         StartedSession started = basic().startSession(request("app1", "token-endpoint"));
-        assertThatThrownBy(() -> basic().getSessionEndpoint("app1", started.sessionId())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> basic().getSessionEndpoint("app1", started.sessionId()))
+                .isInstanceOf(ValidationException.class);
         Thread.sleep(700);
 
         SessionEndpoint endpoint = basic().getSessionEndpoint("app1", started.sessionId());
@@ -198,12 +216,14 @@ class HttpSessionApiTest {
     @Test
     void temporaryCredentialsSignTheSecurityToken() {
         SessionApi temporary = api(AwsSessionCredentials.create("ASIATEMP", "temp-secret", "temp-session-token"));
-        assertThat(temporary.startSession(request("app1", "token-5")).sessionId()).isNotBlank();
+        assertThat(temporary.startSession(request("app1", "token-5")).sessionId())
+                .isNotBlank();
 
         SessionApi wrongToken = api(AwsSessionCredentials.create("ASIATEMP", "temp-secret", "other-token"));
         assertThatThrownBy(() -> wrongToken.startSession(request("app1", "token-6")))
                 .isInstanceOf(EmrServerlessException.class)
-                .satisfies(e -> assertThat(((EmrServerlessException) e).awsErrorDetails().errorCode())
+                .satisfies(e -> assertThat(
+                                ((EmrServerlessException) e).awsErrorDetails().errorCode())
                         .isEqualTo("UnrecognizedClientException"));
     }
 
@@ -213,8 +233,11 @@ class HttpSessionApiTest {
         assertThatThrownBy(() -> wrong.getSession("app1", "abc"))
                 .isInstanceOf(EmrServerlessException.class)
                 .hasMessageContaining("signature")
-                .satisfies(e -> assertThat(((EmrServerlessException) e).statusCode()).isEqualTo(403));
-        assertThat(emulator.calls()).extracting(EmrServerlessEmulator.Call::errorType).containsOnly("InvalidSignatureException");
+                .satisfies(e ->
+                        assertThat(((EmrServerlessException) e).statusCode()).isEqualTo(403));
+        assertThat(emulator.calls())
+                .extracting(EmrServerlessEmulator.Call::errorType)
+                .containsOnly("InvalidSignatureException");
     }
 
     @Test
@@ -229,10 +252,11 @@ class HttpSessionApiTest {
 
     @Test
     void unreachableEndpointIsAClientError() {
-        SessionApi closed = SessionApis.against(java.net.URI.create("http://127.0.0.1:1"), http).maxAttempts(2).build();
+        SessionApi closed = SessionApis.against(java.net.URI.create("http://127.0.0.1:1"), http)
+                .maxAttempts(2)
+                .build();
         assertThatThrownBy(() -> closed.getSession("app1", "abc"))
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
                 .hasMessageContaining("GET /applications/app1/sessions/abc");
     }
-
 }

@@ -35,10 +35,12 @@ class PendingHttpClientTest {
 
     /** A client whose building finishes only once {@link #release} is counted down. */
     PendingHttpClient heldBack() {
-        return PendingHttpClient.start(() -> {
-            await(release);
-            return built;
-        }, "UrlConnection");
+        return PendingHttpClient.start(
+                () -> {
+                    await(release);
+                    return built;
+                },
+                "UrlConnection");
     }
 
     @Test
@@ -71,11 +73,14 @@ class PendingHttpClientTest {
 
     @Test
     void aClientThatCouldNotBeBuiltFailsTheFirstRequestWithItsOwnError() {
-        PendingHttpClient pending = PendingHttpClient.start(() -> {
-            throw new IllegalStateException("trust store unreadable");
-        }, "UrlConnection");
+        PendingHttpClient pending = PendingHttpClient.start(
+                () -> {
+                    throw new IllegalStateException("trust store unreadable");
+                },
+                "UrlConnection");
 
-        assertThatThrownBy(() -> pending.prepareRequest(HttpExecuteRequest.builder().build()))
+        assertThatThrownBy(() ->
+                        pending.prepareRequest(HttpExecuteRequest.builder().build()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("trust store unreadable");
     }

@@ -18,7 +18,8 @@ class RestJsonErrorsTest {
     final RestJsonErrors errors = new RestJsonErrors(Json.create());
 
     AwsServiceException parse(int status, String typeHeader, String body) {
-        SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status).putHeader("x-amzn-RequestId", "req-1");
+        SdkHttpResponse.Builder response =
+                SdkHttpResponse.builder().statusCode(status).putHeader("x-amzn-RequestId", "req-1");
         if (typeHeader != null) {
             response.putHeader("x-amzn-ErrorType", typeHeader);
         }
@@ -27,22 +28,26 @@ class RestJsonErrorsTest {
 
     @Test
     void theHeaderNamesTheTypeCutAtColonAndAfterTheLastHash() {
-        AwsServiceException e = parse(400, "ValidationException:http://internal.amazon.com/coral/", "{\"message\":\"bad\"}");
+        AwsServiceException e =
+                parse(400, "ValidationException:http://internal.amazon.com/coral/", "{\"message\":\"bad\"}");
         assertThat(e).isInstanceOf(ValidationException.class);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("bad");
         assertThat(e.statusCode()).isEqualTo(400);
         assertThat(e.requestId()).isEqualTo("req-1");
 
-        assertThat(parse(409, "aws.emrserverless#ConflictException", "{\"message\":\"x\"}")).isInstanceOf(ConflictException.class);
+        assertThat(parse(409, "aws.emrserverless#ConflictException", "{\"message\":\"x\"}"))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void withoutHeaderTheBodyTypeOrCodeIsUsedAndMessageIsAnAlias() {
-        AwsServiceException quota = parse(402, null, "{\"__type\":\"com.amazon#ServiceQuotaExceededException\",\"Message\":\"too many\"}");
+        AwsServiceException quota =
+                parse(402, null, "{\"__type\":\"com.amazon#ServiceQuotaExceededException\",\"Message\":\"too many\"}");
         assertThat(quota).isInstanceOf(ServiceQuotaExceededException.class);
         assertThat(quota.awsErrorDetails().errorMessage()).isEqualTo("too many");
-        assertThat(parse(500, null, "{\"code\":\"InternalServerException\",\"message\":\"x\"}")).isInstanceOf(InternalServerException.class);
+        assertThat(parse(500, null, "{\"code\":\"InternalServerException\",\"message\":\"x\"}"))
+                .isInstanceOf(InternalServerException.class);
     }
 
     @Test

@@ -15,7 +15,8 @@ public final class SessionApis {
 
     private final URI endpoint;
     private final SdkHttpClient http;
-    private AwsCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTS", "secret"));
+    private AwsCredentialsProvider credentials =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTS", "secret"));
     private int maxAttempts = 3;
     private Sleeper sleeper = d -> {};
 
@@ -49,8 +50,15 @@ public final class SessionApis {
     }
 
     public HttpSessionApi build() {
-        return new HttpSessionApi(http, credentials,
-                Region.EU_WEST_1, endpoint, AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build(),
-                Json.create(), sleeper);
+        return new HttpSessionApi(
+                http,
+                credentials,
+                Region.EU_WEST_1,
+                endpoint,
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(maxAttempts)
+                        .build(),
+                Json.create(),
+                sleeper);
     }
 }

@@ -39,37 +39,68 @@ class SharedParametersTest {
     void rejectsOtherRegionTextNamingTheSource(String region) {
         assertThatThrownBy(() -> check(withRegion(region), COMMAND_LINE))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("Invalid <region> '" + region + "' (from -Demr-serverless.region); allowed: an AWS region id such as eu-west-1 or us-gov-west-1.");
+                .hasMessage(
+                        "Invalid <region> '" + region
+                                + "' (from -Demr-serverless.region); allowed: an AWS region id such as eu-west-1 or us-gov-west-1.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://emr-serverless.eu-west-1.amazonaws.com", "https://proxy.example.com:8443/emr",
-            "http://127.0.0.1:8080", "http://localhost:9000", "http://[::1]:8080", "http://127.0.0.2"})
+    @ValueSource(
+            strings = {
+                "https://emr-serverless.eu-west-1.amazonaws.com",
+                "https://proxy.example.com:8443/emr",
+                "http://127.0.0.1:8080",
+                "http://localhost:9000",
+                "http://[::1]:8080",
+                "http://127.0.0.2"
+            })
     void acceptsHttpsAndLoopbackHttpEndpoints(String endpoint) {
         assertThat(check(withEndpoint(endpoint), POM).endpoint()).isEqualTo(URI.create(endpoint));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://emr.example.com", "http://10.0.0.1:8080", "ftp://127.0.0.1", "emr-serverless.eu-west-1.amazonaws.com",
-            "https://", "https://host/path?query=1", "http://localhost.example.com"})
+    @ValueSource(
+            strings = {
+                "http://emr.example.com",
+                "http://10.0.0.1:8080",
+                "ftp://127.0.0.1",
+                "emr-serverless.eu-west-1.amazonaws.com",
+                "https://",
+                "https://host/path?query=1",
+                "http://localhost.example.com"
+            })
     void rejectsEveryOtherEndpointNamingTheSource(String endpoint) {
         assertThatThrownBy(() -> check(withEndpoint(endpoint), COMMAND_LINE))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageStartingWith("Invalid <endpoint> '" + endpoint + "' (from -Demr-serverless.endpoint); allowed: an absolute https URL");
+                .hasMessageStartingWith("Invalid <endpoint> '" + endpoint
+                        + "' (from -Demr-serverless.endpoint); allowed: an absolute https URL");
     }
 
     @Test
     void theRoleSessionNameDefaultsToTheArtifact() {
-        SharedParameters parameters = new SharedParameters("app", null, null, null, "arn:aws:iam::123456789012:role/ci", null, null,
-                null, 5, "10s", "60s", "my app");
+        SharedParameters parameters = new SharedParameters(
+                "app",
+                null,
+                null,
+                null,
+                "arn:aws:iam::123456789012:role/ci",
+                null,
+                null,
+                null,
+                5,
+                "10s",
+                "60s",
+                "my app");
         assertThat(check(parameters, POM).assumeRole().sessionName()).isEqualTo("maven-my-app");
     }
 
     @Test
     void aMissingApplicationComesFirstAndSaysHowToSetIt() {
-        SharedParameters parameters = new SharedParameters(null, "EU", null, null, null, null, null, null, 0, "x", "y", "a");
+        SharedParameters parameters =
+                new SharedParameters(null, "EU", null, null, null, null, null, null, 0, "x", "y", "a");
         assertThatThrownBy(() -> check(parameters, POM))
-                .hasMessage("Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>.");
+                .hasMessage(
+                        "Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>.");
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.github.emrserverless.maven.benchmark;
 
-import io.github.emrserverless.maven.session.StartSessionRequests;
 import io.github.emrserverless.maven.aws.SessionApis;
-import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.session.PollSchedule;
@@ -12,25 +9,20 @@ import io.github.emrserverless.maven.session.ReadinessWaiter;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.Sleeper;
-import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * How soon the plugin notices that a session is ready, and with how many GetSession calls, for sessions
@@ -58,7 +50,8 @@ public final class ReadinessBenchmark {
             }
         }
         Random random = new Random(11);
-        try (EmrServerlessEmulator emulator = builder.start(); SdkHttpClient http = UrlConnectionHttpClient.create()) {
+        try (EmrServerlessEmulator emulator = builder.start();
+                SdkHttpClient http = UrlConnectionHttpClient.create()) {
             ExecutorService pool = Executors.newFixedThreadPool(READY_SECONDS.length * runs);
             List<Future<Result>> futures = new ArrayList<>();
             for (int seconds : READY_SECONDS) {
@@ -67,7 +60,8 @@ public final class ReadinessBenchmark {
                     long offset = random.nextInt(2000);
                     String applicationId = applicationId(seconds, run);
                     Duration readyAfter = readyAfter(seconds, run, runs);
-                    futures.add(pool.submit(() -> measure(emulator, http, key, seconds, applicationId, readyAfter, offset)));
+                    futures.add(pool.submit(
+                            () -> measure(emulator, http, key, seconds, applicationId, readyAfter, offset)));
                 }
             }
             List<Result> results = new ArrayList<>();
@@ -75,15 +69,28 @@ public final class ReadinessBenchmark {
                 results.add(future.get());
             }
             pool.shutdown();
-            System.out.println("ready after  | runs | median delay | as share of start-up | max delay | median GetSession calls | max");
+            System.out.println(
+                    "ready after  | runs | median delay | as share of start-up | max delay | median GetSession calls | max");
             for (int seconds : READY_SECONDS) {
-                List<Result> mine = results.stream().filter(r -> r.readySeconds() == seconds).toList();
-                List<Long> delays = mine.stream().map(r -> r.delay().toMillis()).sorted().toList();
-                List<Double> shares = mine.stream().map(r -> 100.0 * r.delay().toMillis() / r.readyAfter().toMillis()).sorted().toList();
+                List<Result> mine = results.stream()
+                        .filter(r -> r.readySeconds() == seconds)
+                        .toList();
+                List<Long> delays =
+                        mine.stream().map(r -> r.delay().toMillis()).sorted().toList();
+                List<Double> shares = mine.stream()
+                        .map(r -> 100.0 * r.delay().toMillis() / r.readyAfter().toMillis())
+                        .sorted()
+                        .toList();
                 List<Long> calls = mine.stream().map(Result::calls).sorted().toList();
-                System.out.printf("%3ds (±10%%) | %4d | %11.2fs | %19.1f%% | %8.2fs | %23d | %3d%n", seconds, mine.size(),
-                        delays.get(delays.size() / 2) / 1000.0, shares.get(shares.size() / 2), delays.get(delays.size() - 1) / 1000.0,
-                        calls.get(calls.size() / 2), calls.get(calls.size() - 1));
+                System.out.printf(
+                        "%3ds (±10%%) | %4d | %11.2fs | %19.1f%% | %8.2fs | %23d | %3d%n",
+                        seconds,
+                        mine.size(),
+                        delays.get(delays.size() / 2) / 1000.0,
+                        shares.get(shares.size() / 2),
+                        delays.get(delays.size() - 1) / 1000.0,
+                        calls.get(calls.size() / 2),
+                        calls.get(calls.size() - 1));
             }
         }
     }
@@ -97,15 +104,30 @@ public final class ReadinessBenchmark {
         return Duration.ofMillis(Math.round(seconds * 1000 * factor));
     }
 
-    private static Result measure(EmrServerlessEmulator emulator, SdkHttpClient http, String key, int seconds,
-            String applicationId, Duration readyAfter, long offsetMillis) throws InterruptedException {
+    private static Result measure(
+            EmrServerlessEmulator emulator,
+            SdkHttpClient http,
+            String key,
+            int seconds,
+            String applicationId,
+            Duration readyAfter,
+            long offsetMillis)
+            throws InterruptedException {
         Thread.sleep(offsetMillis);
-        SessionApi api = SessionApis.against(emulator.uri(), http).accessKey(key, "bench").sleeper(Sleeper.SYSTEM).build();
-        StartedSession started = api.startSession(StartSessionRequests.valid().applicationId(applicationId).clientToken(key).build());
+        SessionApi api = SessionApis.against(emulator.uri(), http)
+                .accessKey(key, "bench")
+                .sleeper(Sleeper.SYSTEM)
+                .build();
+        StartedSession started = api.startSession(StartSessionRequests.valid()
+                .applicationId(applicationId)
+                .clientToken(key)
+                .build());
         new ReadinessWaiter(api, new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), QUIET)
                 .awaitReady(started, Duration.ofMinutes(10));
         Instant noticed = Instant.now();
-        long calls = emulator.callsBy(key).stream().filter(c -> c.operation().equals("GetSession")).count();
+        long calls = emulator.callsBy(key).stream()
+                .filter(c -> c.operation().equals("GetSession"))
+                .count();
         return new Result(seconds, readyAfter, Duration.between(emulator.readyAt(started.sessionId()), noticed), calls);
     }
 

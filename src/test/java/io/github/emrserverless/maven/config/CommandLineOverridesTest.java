@@ -27,17 +27,22 @@ class CommandLineOverridesTest {
                 "other", "ignored"));
 
         assertThat(source.label()).isEqualTo("-Demr-serverless.conf.<classification>.<key>");
-        assertThat(source.configurations()).containsExactly(
-                Configuration.of("spark-defaults", Map.of("spark.driver.cores", "2", "spark.executor.memory", "8g")),
-                Configuration.of("spark-hive-site", Map.of("hive.metastore.uris", "thrift://m:9083")));
+        assertThat(source.configurations())
+                .containsExactly(
+                        Configuration.of(
+                                "spark-defaults", Map.of("spark.driver.cores", "2", "spark.executor.memory", "8g")),
+                        Configuration.of("spark-hive-site", Map.of("hive.metastore.uris", "thrift://m:9083")));
     }
 
     @Test
     void keysWithoutClassificationOrPropertyAreRejectedByName() {
-        for (String bad : new String[] {"emr-serverless.conf.spark-defaults", "emr-serverless.conf..key", "emr-serverless.conf.spark-defaults."}) {
+        for (String bad : new String[] {
+            "emr-serverless.conf.spark-defaults", "emr-serverless.conf..key", "emr-serverless.conf.spark-defaults."
+        }) {
             assertThatThrownBy(() -> CommandLineOverrides.from(properties(bad, "x")))
                     .isInstanceOf(InvalidConfigurationException.class)
-                    .hasMessageStartingWith("Invalid command-line property -D" + bad + ": expected -Demr-serverless.conf.<classification>.<key>=<value>");
+                    .hasMessageStartingWith("Invalid command-line property -D" + bad
+                            + ": expected -Demr-serverless.conf.<classification>.<key>=<value>");
         }
     }
 

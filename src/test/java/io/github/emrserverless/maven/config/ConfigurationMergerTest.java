@@ -36,32 +36,49 @@ class ConfigurationMergerTest {
     @Test
     void classificationsMatchByExactNameInFirstAppearanceOrder() {
         List<Configuration> merged = merger.merge(List.of(
-                source("file", Configuration.of("spark-defaults", props("a", "1")), Configuration.of("spark-env", props("e", "1"))),
-                source("pom", Configuration.of("Spark-Defaults", props("a", "2")), Configuration.of("spark-defaults", props("b", "2")))));
+                source(
+                        "file",
+                        Configuration.of("spark-defaults", props("a", "1")),
+                        Configuration.of("spark-env", props("e", "1"))),
+                source(
+                        "pom",
+                        Configuration.of("Spark-Defaults", props("a", "2")),
+                        Configuration.of("spark-defaults", props("b", "2")))));
 
-        assertThat(merged).extracting(Configuration::classification)
+        assertThat(merged)
+                .extracting(Configuration::classification)
                 .containsExactly("spark-defaults", "spark-env", "Spark-Defaults");
         assertThat(merged.get(0).properties()).isEqualTo(props("a", "1", "b", "2"));
     }
 
     @Test
     void nestedConfigurationsMergeByTheSameRule() {
-        Configuration lower = new Configuration("spark-env", Map.of(), List.of(
-                Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/17", "X", "1"))));
-        Configuration higher = new Configuration("spark-env", Map.of(), List.of(
-                Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/21")),
-                Configuration.of("other", props("y", "2"))));
+        Configuration lower = new Configuration(
+                "spark-env",
+                Map.of(),
+                List.of(Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/17", "X", "1"))));
+        Configuration higher = new Configuration(
+                "spark-env",
+                Map.of(),
+                List.of(
+                        Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/21")),
+                        Configuration.of("other", props("y", "2"))));
 
         List<Configuration> merged = merger.merge(List.of(source("file", lower), source("-D", higher)));
 
-        assertThat(merged).containsExactly(new Configuration("spark-env", Map.of(), List.of(
-                Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/21", "X", "1")),
-                Configuration.of("other", props("y", "2")))));
+        assertThat(merged)
+                .containsExactly(new Configuration(
+                        "spark-env",
+                        Map.of(),
+                        List.of(
+                                Configuration.of("export", props("JAVA_HOME", "/usr/lib/jvm/21", "X", "1")),
+                                Configuration.of("other", props("y", "2")))));
     }
 
     @Test
     void classificationsLeftEmptyAreDroppedAtEveryLevel() {
-        List<Configuration> merged = merger.merge(List.of(source("pom",
+        List<Configuration> merged = merger.merge(List.of(source(
+                "pom",
                 Configuration.of("empty", Map.of()),
                 new Configuration("spark-env", Map.of(), List.of(Configuration.of("export", Map.of()))),
                 Configuration.of("kept", props("k", "v")))));
@@ -79,12 +96,16 @@ class ConfigurationMergerTest {
         List<ConfigurationSource> sources = List.of(
                 source("file a.json", Configuration.of("spark-defaults", props("a", "1", "b", "1"))),
                 source("POM <sparkProperties>", Configuration.of("spark-defaults", props("b", "2"))),
-                source("-D", Configuration.of("spark-defaults", props("c", "3")), Configuration.of("spark-env", props("e", "3"))));
+                source(
+                        "-D",
+                        Configuration.of("spark-defaults", props("c", "3")),
+                        Configuration.of("spark-env", props("e", "3"))));
 
         MergedConfiguration merged = new MergedConfiguration(merger.merge(sources), sources);
 
-        assertThat(merged.summary()).containsExactly(
-                "spark-defaults: 3 properties (file a.json: 1, POM <sparkProperties>: 1, -D: 1)",
-                "spark-env: 1 property (-D: 1)");
+        assertThat(merged.summary())
+                .containsExactly(
+                        "spark-defaults: 3 properties (file a.json: 1, POM <sparkProperties>: 1, -D: 1)",
+                        "spark-env: 1 property (-D: 1)");
     }
 }

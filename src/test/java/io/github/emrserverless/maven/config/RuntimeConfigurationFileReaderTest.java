@@ -32,8 +32,11 @@ class RuntimeConfigurationFileReaderTest {
                 """));
 
         assertThat(source.label()).isEqualTo("file " + dir.resolve("conf.json"));
-        assertThat(source.configurations()).containsExactly(new Configuration("spark-defaults",
-                Map.of("spark.executor.memory", "4g"), List.of(Configuration.of("nested", Map.of("k", "v")))));
+        assertThat(source.configurations())
+                .containsExactly(new Configuration(
+                        "spark-defaults",
+                        Map.of("spark.executor.memory", "4g"),
+                        List.of(Configuration.of("nested", Map.of("k", "v")))));
         assertThat(warnings).isEmpty();
     }
 
@@ -53,8 +56,9 @@ class RuntimeConfigurationFileReaderTest {
                 """));
 
         assertThat(source.configurations()).containsExactly(Configuration.of("spark-defaults", Map.of("a", "1")));
-        assertThat(warnings).containsExactly("Ignoring monitoringConfiguration in " + dir.resolve("conf.json")
-                + ": sessions take only runtime configuration.");
+        assertThat(warnings)
+                .containsExactly("Ignoring monitoringConfiguration in " + dir.resolve("conf.json")
+                        + ": sessions take only runtime configuration.");
     }
 
     @Test
@@ -68,7 +72,8 @@ class RuntimeConfigurationFileReaderTest {
         assertThatThrownBy(() -> reader.read(path))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("Invalid <runtimeConfigurationFiles> entry " + path + ", line 3, column ")
-                .hasMessageEndingWith(": unknown member 'propertys' in a configuration; allowed: classification, properties, configurations.");
+                .hasMessageEndingWith(
+                        ": unknown member 'propertys' in a configuration; allowed: classification, properties, configurations.");
     }
 
     @Test
@@ -81,10 +86,12 @@ class RuntimeConfigurationFileReaderTest {
 
     @Test
     void numbersAreNotSilentlyTurnedIntoStrings() throws IOException {
-        Path path = file("[{\"classification\": \"spark-defaults\", \"properties\": {\"spark.executor.instances\": 2}}]");
+        Path path =
+                file("[{\"classification\": \"spark-defaults\", \"properties\": {\"spark.executor.instances\": 2}}]");
         assertThatThrownBy(() -> reader.read(path))
-                .hasMessage("Invalid <runtimeConfigurationFiles> entry " + path
-                        + ", line 1, column 82: property 'spark.executor.instances' must be a JSON string, not a number.");
+                .hasMessage(
+                        "Invalid <runtimeConfigurationFiles> entry " + path
+                                + ", line 1, column 82: property 'spark.executor.instances' must be a JSON string, not a number.");
     }
 
     @Test
@@ -96,8 +103,9 @@ class RuntimeConfigurationFileReaderTest {
         assertThatThrownBy(() -> reader.read(classification))
                 .hasMessageEndingWith(": classification must be a JSON string, not a boolean.");
         Path entry = file("[\"spark-defaults\"]");
-        assertThatThrownBy(() -> reader.read(entry)).hasMessageEndingWith(
-                ": a configuration must be a JSON object with classification, properties, configurations, not a string.");
+        assertThatThrownBy(() -> reader.read(entry))
+                .hasMessageEndingWith(
+                        ": a configuration must be a JSON object with classification, properties, configurations, not a string.");
         Path nested = file("[{\"classification\": \"a\", \"configurations\": {}}]");
         assertThatThrownBy(() -> reader.read(nested))
                 .hasMessageEndingWith(": configurations must be a JSON array of configurations, not an object.");
@@ -112,13 +120,15 @@ class RuntimeConfigurationFileReaderTest {
     @Test
     void wrongShapesSayWhatIsExpected() throws IOException {
         Path object = file("{\"configurations\": []}");
-        assertThatThrownBy(() -> reader.read(object)).hasMessageEndingWith(
-                "expected a JSON array of configurations, or an object with runtimeConfiguration or applicationConfiguration.");
+        assertThatThrownBy(() -> reader.read(object))
+                .hasMessageEndingWith(
+                        "expected a JSON array of configurations, or an object with runtimeConfiguration or applicationConfiguration.");
         Path both = file("{\"runtimeConfiguration\": [], \"applicationConfiguration\": []}");
-        assertThatThrownBy(() -> reader.read(both)).hasMessageEndingWith(
-                "it has both runtimeConfiguration and applicationConfiguration; keep one.");
+        assertThatThrownBy(() -> reader.read(both))
+                .hasMessageEndingWith("it has both runtimeConfiguration and applicationConfiguration; keep one.");
         Path notList = file("{\"runtimeConfiguration\": {}}");
-        assertThatThrownBy(() -> reader.read(notList)).hasMessageContaining("runtimeConfiguration (line 1) must be a JSON array");
+        assertThatThrownBy(() -> reader.read(notList))
+                .hasMessageContaining("runtimeConfiguration (line 1) must be a JSON array");
         Path scalar = file("\"spark\"");
         assertThatThrownBy(() -> reader.read(scalar)).hasMessageContaining("expected a JSON array");
         Path trailing = file("[] []");
@@ -130,6 +140,7 @@ class RuntimeConfigurationFileReaderTest {
         Path empty = file("");
         assertThatThrownBy(() -> reader.read(empty)).hasMessageContaining(empty + ": expected a JSON array");
         Path missing = dir.resolve("missing.json");
-        assertThatThrownBy(() -> reader.read(missing)).hasMessage("Invalid <runtimeConfigurationFiles> entry " + missing + ": no such file.");
+        assertThatThrownBy(() -> reader.read(missing))
+                .hasMessage("Invalid <runtimeConfigurationFiles> entry " + missing + ": no such file.");
     }
 }

@@ -121,7 +121,8 @@ final class Constraints {
         for (Iterator<Map.Entry<String, JsonNode>> it = tags.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> tag = it.next();
             if (!TAG_KEY.matcher(tag.getKey()).matches()
-                    || !tag.getValue().isTextual() || !TAG_VALUE.matcher(tag.getValue().asText()).matches()) {
+                    || !tag.getValue().isTextual()
+                    || !TAG_VALUE.matcher(tag.getValue().asText()).matches()) {
                 throw ApiError.validation("tag " + tag.getKey() + " failed to satisfy constraints");
             }
         }
@@ -149,19 +150,24 @@ final class Constraints {
         }
         String text = value.isTextual() ? value.asText() : "";
         if (text.length() < min || text.length() > max || !pattern.matcher(text).matches()) {
-            throw ApiError.validation("1 validation error detected: Value at '" + member + "' failed to satisfy constraint");
+            throw ApiError.validation(
+                    "1 validation error detected: Value at '" + member + "' failed to satisfy constraint");
         }
     }
 
     private static void nonBlank(JsonNode value, String where, int max) {
-        if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > max) {
+        if (value == null
+                || !value.isTextual()
+                || value.asText().isBlank()
+                || value.asText().length() > max) {
             throw ApiError.validation(where + " must be 1.." + max + " characters and not blank");
         }
     }
 
     static void listQuery(Map<String, List<String>> query) {
         for (String key : query.keySet()) {
-            if (!Set.of("nextToken", "maxResults", "states", "createdAtAfter", "createdAtBefore").contains(key)) {
+            if (!Set.of("nextToken", "maxResults", "states", "createdAtAfter", "createdAtBefore")
+                    .contains(key)) {
                 throw ApiError.validation("Unknown query parameter " + key);
             }
         }
@@ -187,9 +193,11 @@ final class Constraints {
     }
 
     static boolean createdWithin(Instant createdAt, Map<String, List<String>> query) {
-        if (query.containsKey("createdAtAfter") && createdAt.isBefore(Instant.parse(query.get("createdAtAfter").get(0)))) {
+        if (query.containsKey("createdAtAfter")
+                && createdAt.isBefore(Instant.parse(query.get("createdAtAfter").get(0)))) {
             return false;
         }
-        return !query.containsKey("createdAtBefore") || !createdAt.isAfter(Instant.parse(query.get("createdAtBefore").get(0)));
+        return !query.containsKey("createdAtBefore")
+                || !createdAt.isAfter(Instant.parse(query.get("createdAtBefore").get(0)));
     }
 }

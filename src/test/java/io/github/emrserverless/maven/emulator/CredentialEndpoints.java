@@ -30,7 +30,11 @@ final class CredentialEndpoints {
     private final Consumer<EmrServerlessEmulator.Call> calls;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    CredentialEndpoints(Map<String, EmulatorCredentials> accepted, SigV4Verifier verifier, Ids ids, Clock clock,
+    CredentialEndpoints(
+            Map<String, EmulatorCredentials> accepted,
+            SigV4Verifier verifier,
+            Ids ids,
+            Clock clock,
             Consumer<EmrServerlessEmulator.Call> calls) {
         this.accepted = accepted;
         this.verifier = verifier;
@@ -48,27 +52,37 @@ final class CredentialEndpoints {
         String action = parameters.getOrDefault("Action", List.of("?")).get(0);
         Reply reply;
         if (!auth.ok()) {
-            reply = Reply.xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>" + auth.errorType() + "</Code><Message>"
-                    + auth.message() + "</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>");
-        } else if (!action.equals("AssumeRole") || !parameters.containsKey("RoleArn")
+            reply = Reply.xml(
+                    403,
+                    "<ErrorResponse><Error><Type>Sender</Type><Code>" + auth.errorType() + "</Code><Message>"
+                            + auth.message() + "</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>");
+        } else if (!action.equals("AssumeRole")
+                || !parameters.containsKey("RoleArn")
                 || !parameters.get("RoleArn").get(0).matches("arn:aws:iam::\\d{12}:role/.+")) {
-            reply = Reply.xml(403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized"
-                    + " to perform sts:AssumeRole</Message></Error><RequestId>sts-2</RequestId></ErrorResponse>");
+            reply = Reply.xml(
+                    403,
+                    "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized"
+                            + " to perform sts:AssumeRole</Message></Error><RequestId>sts-2</RequestId></ErrorResponse>");
         } else {
             String role = parameters.get("RoleArn").get(0);
-            String sessionName = parameters.getOrDefault("RoleSessionName", List.of("")).get(0);
+            String sessionName =
+                    parameters.getOrDefault("RoleSessionName", List.of("")).get(0);
             EmulatorCredentials issued = issue();
-            reply = Reply.xml(200, "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
-                    + "<Credentials><AccessKeyId>" + issued.accessKeyId() + "</AccessKeyId><SecretAccessKey>"
-                    + issued.secretAccessKey() + "</SecretAccessKey><SessionToken>" + issued.sessionToken()
-                    + "</SessionToken><Expiration>" + expiration().truncatedTo(ChronoUnit.SECONDS)
-                    + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + sessionName
-                    + "</AssumedRoleId><Arn>" + role.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/"
-                    + sessionName + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>sts-3"
-                    + "</RequestId></ResponseMetadata></AssumeRoleResponse>");
+            reply = Reply.xml(
+                    200,
+                    "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
+                            + "<Credentials><AccessKeyId>" + issued.accessKeyId() + "</AccessKeyId><SecretAccessKey>"
+                            + issued.secretAccessKey() + "</SecretAccessKey><SessionToken>" + issued.sessionToken()
+                            + "</SessionToken><Expiration>" + expiration().truncatedTo(ChronoUnit.SECONDS)
+                            + "</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + sessionName
+                            + "</AssumedRoleId><Arn>"
+                            + role.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/"
+                            + sessionName
+                            + "</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>sts-3"
+                            + "</RequestId></ResponseMetadata></AssumeRoleResponse>");
         }
-        calls.accept(new EmrServerlessEmulator.Call(action, null, accessKey, reply.status(),
-                reply.status() == 200 ? null : "AccessDenied", form));
+        calls.accept(new EmrServerlessEmulator.Call(
+                action, null, accessKey, reply.status(), reply.status() == 200 ? null : "AccessDenied", form));
         return reply;
     }
 
@@ -78,14 +92,16 @@ final class CredentialEndpoints {
         String account = parameters.getOrDefault("account_id", List.of("")).get(0);
         String role = parameters.getOrDefault("role_name", List.of("")).get(0);
         if (!EmrServerlessEmulator.SSO_ACCESS_TOKEN.equals(headers.getFirst("x-amz-sso_bearer_token"))) {
-            calls.accept(new EmrServerlessEmulator.Call("GetRoleCredentials", null, null, 401, "UnauthorizedException",
-                    account + "/" + role));
-            return Reply.json(401, mapper.createObjectNode().put("message", "Session token not found or invalid"),
+            calls.accept(new EmrServerlessEmulator.Call(
+                    "GetRoleCredentials", null, null, 401, "UnauthorizedException", account + "/" + role));
+            return Reply.json(
+                    401,
+                    mapper.createObjectNode().put("message", "Session token not found or invalid"),
                     "UnauthorizedException");
         }
         EmulatorCredentials issued = issue();
-        calls.accept(new EmrServerlessEmulator.Call("GetRoleCredentials", null, null, 200, null,
-                account + "/" + role + " issued " + issued.accessKeyId()));
+        calls.accept(new EmrServerlessEmulator.Call(
+                "GetRoleCredentials", null, null, 200, null, account + "/" + role + " issued " + issued.accessKeyId()));
         ObjectNode answer = mapper.createObjectNode();
         answer.putObject("roleCredentials")
                 .put("accessKeyId", issued.accessKeyId())
@@ -96,8 +112,10 @@ final class CredentialEndpoints {
     }
 
     private EmulatorCredentials issue() {
-        EmulatorCredentials issued = new EmulatorCredentials("ASIA" + ids.next().toUpperCase(Locale.ROOT),
-                "secret-" + UUID.randomUUID(), "token-" + UUID.randomUUID());
+        EmulatorCredentials issued = new EmulatorCredentials(
+                "ASIA" + ids.next().toUpperCase(Locale.ROOT),
+                "secret-" + UUID.randomUUID(),
+                "token-" + UUID.randomUUID());
         accepted.put(issued.accessKeyId(), issued);
         return issued;
     }

@@ -43,7 +43,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     public static final String SSO_ACCESS_TOKEN = "emulator-sso-access-token";
 
     /** One request as it arrived: operation, who sent it, what it answered, and the body of a StartSession. */
-    public record Call(String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
+    public record Call(
+            String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -62,7 +63,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         Map<String, EmulatorCredentials> credentials = new ConcurrentHashMap<>(builder.credentials);
         this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret);
         Ids ids = new Ids(builder.seed);
-        this.service = new EmulatedService(builder.applications, builder.clock, ids, builder.terminateDelay, builder.pageSize);
+        this.service =
+                new EmulatedService(builder.applications, builder.clock, ids, builder.terminateDelay, builder.pageSize);
         this.credentialEndpoints = new CredentialEndpoints(credentials, verifier, ids, builder.clock, calls::add);
         this.proxyAuthorization = builder.proxyAuthorization;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 50);
@@ -132,7 +134,12 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     }
 
     /** Faults the requests of {@code accessKeyId} from now on, as a seeded plan draws them. */
-    public void faultRequests(String accessKeyId, long seed, double rate, Set<String> operations, List<FaultPlan.Kind> kinds,
+    public void faultRequests(
+            String accessKeyId,
+            long seed,
+            double rate,
+            Set<String> operations,
+            List<FaultPlan.Kind> kinds,
             Duration slow) {
         faults.plan(accessKeyId, new FaultPlan(seed, rate, operations, kinds, slow));
     }
@@ -168,7 +175,9 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             if (path.equals("/") && method.equals("POST")) {
                 send(exchange, credentialEndpoints.assumeRole(exchange.getRequestHeaders(), body));
             } else if (path.equals("/federation/credentials") && method.equals("GET")) {
-                send(exchange, credentialEndpoints.ssoRoleCredentials(exchange.getRequestHeaders(), exchange.getRequestURI()));
+                send(
+                        exchange,
+                        credentialEndpoints.ssoRoleCredentials(exchange.getRequestHeaders(), exchange.getRequestURI()));
             } else {
                 serve(exchange, method, Route.of(method, path), body);
             }
@@ -184,11 +193,13 @@ public final class EmrServerlessEmulator implements AutoCloseable {
 
     /** An EMR Serverless operation: signature, injected faults, then the service's answer. */
     private void serve(HttpExchange exchange, String method, Route route, byte[] body) throws IOException {
-        String accessKey = SigV4Verifier.accessKeyOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        String accessKey =
+                SigV4Verifier.accessKeyOf(exchange.getRequestHeaders().getFirst("Authorization"));
         URI requestUri = exchange.getRequestURI();
         URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + requestUri.getRawPath()
                 + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
-        String recordedBody = "StartSession".equals(route.operation()) ? new String(body, StandardCharsets.UTF_8) : null;
+        String recordedBody =
+                "StartSession".equals(route.operation()) ? new String(body, StandardCharsets.UTF_8) : null;
         try {
             SigV4Verifier.Result auth = verifier.verify(method, signedUri, exchange.getRequestHeaders(), body);
             if (!auth.ok()) {
@@ -196,7 +207,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             }
             Faults.Decision decision = faults.decide(route.operation(), accessKey);
             if (decision.drop()) {
-                calls.add(new Call(route.operation(), route.applicationId(), accessKey, 0, "DroppedConnection", recordedBody));
+                calls.add(new Call(
+                        route.operation(), route.applicationId(), accessKey, 0, "DroppedConnection", recordedBody));
                 throw new DroppedConnection();
             }
             Faults.Fault fault = decision.fault();
@@ -208,7 +220,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 throw new ApiError(fault.status(), fault.type(), "Injected fault after the call took effect");
             }
             if (decision.slow() != null) {
-                calls.add(new Call(route.operation(), route.applicationId(), accessKey, 0, "SlowResponse", recordedBody));
+                calls.add(
+                        new Call(route.operation(), route.applicationId(), accessKey, 0, "SlowResponse", recordedBody));
                 Thread.sleep(decision.slow().toMillis());
             } else {
                 calls.add(new Call(route.operation(), route.applicationId(), accessKey, 200, null, recordedBody));
@@ -222,7 +235,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         } catch (DroppedConnection e) {
             throw e;
         } catch (RuntimeException e) {
-            calls.add(new Call(route.operation(), route.applicationId(), accessKey, 500, "InternalServerException", recordedBody));
+            calls.add(new Call(
+                    route.operation(), route.applicationId(), accessKey, 500, "InternalServerException", recordedBody));
             send(exchange, Reply.error(new ApiError(500, "InternalServerException", String.valueOf(e))));
         }
     }
@@ -321,8 +335,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
 
         /** As a proxy, demand these Basic credentials (answering 407 without them). */
         public Builder proxyCredentials(String username, String password) {
-            this.proxyAuthorization = "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            this.proxyAuthorization = "Basic "
+                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             return this;
         }
 

@@ -20,11 +20,14 @@ final class EmulatedApplication {
             case "CREATING" -> timeline.then(now.plus(spec.transitionDelay()), "CREATED");
             case "STARTING" -> timeline.then(now.plus(spec.transitionDelay()), "STARTED");
             case "STOPPING" -> timeline.then(now.plus(spec.transitionDelay()), "STOPPED");
-            default -> { }
+            default -> {}
         }
     }
 
     void start(Instant now) {
-        timeline.replan(now, new Timeline.Entry<>(now, "STARTING"), new Timeline.Entry<>(now.plus(spec.transitionDelay()), "STARTED"));
+        timeline.replan(
+                now,
+                new Timeline.Entry<>(now, "STARTING"),
+                new Timeline.Entry<>(now.plus(spec.transitionDelay()), "STARTED"));
     }
 }

@@ -144,7 +144,7 @@ final class EmulatedService {
             String state = application.timeline.at(now);
             switch (state) {
                 case "CREATED", "STOPPED" -> application.start(now);
-                case "STARTED", "STARTING" -> { }
+                case "STARTED", "STARTING" -> {}
                 default -> throw ApiError.validation("Application " + id + " cannot be started in state " + state);
             }
         }
@@ -160,7 +160,8 @@ final class EmulatedService {
             EmulatedSession previous = application.sessionsByToken.get(clientToken);
             if (previous != null) {
                 if (!previous.fingerprint.equals(EmulatedSession.fingerprint(request))) {
-                    throw ApiError.conflict("clientToken " + clientToken + " was already used with different parameters");
+                    throw ApiError.conflict(
+                            "clientToken " + clientToken + " was already used with different parameters");
                 }
                 return started(previous);
             }
@@ -189,9 +190,16 @@ final class EmulatedService {
                 extra = spec.transitionDelay();
             }
             String sessionId = ids.next();
-            EmulatedSession session = new EmulatedSession(applicationId, sessionId,
-                    "arn:aws:emr-serverless:" + region + ":" + ACCOUNT + ":/applications/" + applicationId + "/sessions/" + sessionId,
-                    request, caller, now, spec, extra);
+            EmulatedSession session = new EmulatedSession(
+                    applicationId,
+                    sessionId,
+                    "arn:aws:emr-serverless:" + region + ":" + ACCOUNT + ":/applications/" + applicationId
+                            + "/sessions/" + sessionId,
+                    request,
+                    caller,
+                    now,
+                    spec,
+                    extra);
             application.sessionsByToken.put(clientToken, session);
             sessions.put(sessionId, session);
             return started(session);
@@ -210,23 +218,30 @@ final class EmulatedService {
         synchronized (session) {
             String state = session.timeline.at(now);
             if (!List.of("FAILED", "TERMINATING", "TERMINATED").contains(state)) {
-                session.timeline.replan(now, new Timeline.Entry<>(now, "TERMINATING"),
+                session.timeline.replan(
+                        now,
+                        new Timeline.Entry<>(now, "TERMINATING"),
                         new Timeline.Entry<>(now.plus(terminateDelay), "TERMINATED"));
             }
         }
-        return mapper.createObjectNode().put("applicationId", session.applicationId).put("sessionId", session.sessionId);
+        return mapper.createObjectNode()
+                .put("applicationId", session.applicationId)
+                .put("sessionId", session.sessionId);
     }
 
     private JsonNode sessionEndpoint(EmulatedSession session, String region) {
         Instant now = clock.instant();
         String state = session.timeline.at(now);
         if (!List.of("STARTED", "IDLE", "BUSY").contains(state)) {
-            throw ApiError.validation("Session " + session.sessionId + " is " + state + "; an endpoint exists only once it is ready");
+            throw ApiError.validation(
+                    "Session " + session.sessionId + " is " + state + "; an endpoint exists only once it is ready");
         }
         ObjectNode node = mapper.createObjectNode()
                 .put("applicationId", session.applicationId)
                 .put("sessionId", session.sessionId)
-                .put("endpoint", "sc://" + session.sessionId + ".sessions.emr-serverless." + region + ".emulator.invalid:443")
+                .put(
+                        "endpoint",
+                        "sc://" + session.sessionId + ".sessions.emr-serverless." + region + ".emulator.invalid:443")
                 .put("authToken", "emulated-token-" + UUID.randomUUID());
         node.set("authTokenExpiresAt", epoch(now.plus(Duration.ofHours(1))));
         return node;
@@ -241,7 +256,8 @@ final class EmulatedService {
         synchronized (sessions) {
             for (EmulatedSession session : sessions.values()) {
                 String state = session.timeline.at(now);
-                if (session.applicationId.equals(applicationId) && (states.isEmpty() || states.contains(state))
+                if (session.applicationId.equals(applicationId)
+                        && (states.isEmpty() || states.contains(state))
                         && Constraints.createdWithin(session.createdAt, query)) {
                     matching.add(session);
                 }
@@ -249,9 +265,12 @@ final class EmulatedService {
         }
         if (states.size() > 1) {
             // The service groups results filtered by several states by state.
-            matching.sort((a, b) -> Integer.compare(states.indexOf(a.timeline.at(now)), states.indexOf(b.timeline.at(now))));
+            matching.sort(
+                    (a, b) -> Integer.compare(states.indexOf(a.timeline.at(now)), states.indexOf(b.timeline.at(now))));
         }
-        int size = query.containsKey("maxResults") ? Integer.parseInt(query.get("maxResults").get(0)) : pageSize;
+        int size = query.containsKey("maxResults")
+                ? Integer.parseInt(query.get("maxResults").get(0))
+                : pageSize;
         int offset = 0;
         if (query.containsKey("nextToken")) {
             String token = query.get("nextToken").get(0);

@@ -15,12 +15,20 @@ final class EmulatedSession {
     final String startedBy;
     /** The request without its client token: a reused token must come with the same parameters. */
     final JsonNode fingerprint;
+
     final Instant createdAt;
     final String releaseLabel;
     final Timeline<String> timeline;
 
-    EmulatedSession(String applicationId, String sessionId, String arn, JsonNode request, String startedBy, Instant now,
-            ApplicationSpec spec, Duration extra) {
+    EmulatedSession(
+            String applicationId,
+            String sessionId,
+            String arn,
+            JsonNode request,
+            String startedBy,
+            Instant now,
+            ApplicationSpec spec,
+            Duration extra) {
         this.applicationId = applicationId;
         this.sessionId = sessionId;
         this.arn = arn;
@@ -32,9 +40,10 @@ final class EmulatedSession {
         Duration ready = spec.sessionReadyAfter().plus(extra);
         this.timeline = new Timeline<>(now, "SUBMITTED").then(now.plus(ready.dividedBy(3)), "STARTING");
         switch (spec.sessionOutcome()) {
-            case READY -> timeline.then(now.plus(ready), "STARTED").then(now.plus(ready).plusSeconds(1), "IDLE");
+            case READY ->
+                timeline.then(now.plus(ready), "STARTED").then(now.plus(ready).plusSeconds(1), "IDLE");
             case FAIL -> timeline.then(now.plus(ready), "FAILED");
-            case NEVER_READY -> { }
+            case NEVER_READY -> {}
         }
     }
 

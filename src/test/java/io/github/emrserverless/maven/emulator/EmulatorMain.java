@@ -39,11 +39,14 @@ public final class EmulatorMain {
                 .port(port)
                 .anyAccessKeyWithSecret(SECRET)
                 .proxyCredentials("itproxy", "itproxypass")
-
                 .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
                 .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
-                .application(ApplicationSpec.started("appstopped").withState("STOPPED").withAutoStart(false))
-                .application(ApplicationSpec.started("appstoppedkeep").withState("STOPPED").withAutoStart(false))
+                .application(ApplicationSpec.started("appstopped")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
+                .application(ApplicationSpec.started("appstoppedkeep")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
                 .application(ApplicationSpec.started("appautostart").withState("STOPPED"))
                 .application(ApplicationSpec.started("appcreating").withState("CREATING"))
                 .application(ApplicationSpec.started("appfailing").withSessions(second, SessionOutcome.FAIL))
@@ -51,14 +54,16 @@ public final class EmulatorMain {
                 .application(ApplicationSpec.started("appnosessions").withSessionEnabled(false))
                 .application(ApplicationSpec.started("appoldrelease").withReleaseLabel("emr-7.12.0"))
                 .application(ApplicationSpec.started("appterminated").withState("TERMINATED"))
-                .application(ApplicationSpec.started("appdemo").withSessions(Duration.ofSeconds(3), SessionOutcome.READY))
+                .application(
+                        ApplicationSpec.started("appdemo").withSessions(Duration.ofSeconds(3), SessionOutcome.READY))
                 .application(ApplicationSpec.started("appreaper").withSessions(second, SessionOutcome.READY))
                 .application(ApplicationSpec.started("applisted"))
                 .application(ApplicationSpec.started("appsigterm").withSessions(second, SessionOutcome.NEVER_READY))
                 // Small pages, so that ListSessions callers must follow nextToken.
                 .pageSize(2)
                 .start();
-        System.out.println("EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");
+        System.out.println(
+                "EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");
         CountDownLatch never = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         never.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS);

@@ -56,8 +56,10 @@ final class Faults {
                 Double.parseDouble(query.getOrDefault("rate", List.of("0")).get(0)),
                 Set.copyOf(query.getOrDefault("operations", List.of())),
                 query.getOrDefault("kinds", List.of("INTERNAL", "THROTTLE", "DROP", "SLOW", "AFTER")).stream()
-                        .map(FaultPlan.Kind::valueOf).toList(),
-                Duration.ofMillis(Long.parseLong(query.getOrDefault("slowMillis", List.of("3000")).get(0))));
+                        .map(FaultPlan.Kind::valueOf)
+                        .toList(),
+                Duration.ofMillis(Long.parseLong(
+                        query.getOrDefault("slowMillis", List.of("3000")).get(0))));
     }
 
     private Fault takeNext(String operation) {

@@ -21,7 +21,10 @@ record Reply(int status, String contentType, byte[] body, String errorType) {
 
     /** A rest-json error: {@code {"__type", "message"}} with the type in the header too. */
     static Reply error(ApiError error) {
-        return json(error.status, MAPPER.createObjectNode().put("__type", error.type).put("message", error.getMessage()), error.type);
+        return json(
+                error.status,
+                MAPPER.createObjectNode().put("__type", error.type).put("message", error.getMessage()),
+                error.type);
     }
 
     static Reply xml(int status, String xml) {

@@ -70,18 +70,23 @@ final class SigV4Verifier {
         String accessKey = m.group(1);
         String region = m.group(3);
         if (!service.equals(m.group(4))) {
-            return failure(accessKey, "InvalidSignatureException", "Credential should be scoped to correct service: '" + service + "'.");
+            return failure(
+                    accessKey,
+                    "InvalidSignatureException",
+                    "Credential should be scoped to correct service: '" + service + "'.");
         }
         EmulatorCredentials known = credentials.get(accessKey);
         if (known == null && anyKeySecret != null) {
             known = new EmulatorCredentials(accessKey, anyKeySecret, null);
         }
         if (known == null) {
-            return failure(accessKey, "UnrecognizedClientException", "The security token included in the request is invalid.");
+            return failure(
+                    accessKey, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         String token = first(headers, "X-Amz-Security-Token");
         if (known.sessionToken() != null && !known.sessionToken().equals(token)) {
-            return failure(accessKey, "UnrecognizedClientException", "The security token included in the request is invalid.");
+            return failure(
+                    accessKey, "UnrecognizedClientException", "The security token included in the request is invalid.");
         }
         Instant signedAt;
         try {
@@ -92,7 +97,8 @@ final class SigV4Verifier {
         if (Duration.between(signedAt, Instant.now()).abs().toMinutes() >= 15) {
             return failure(accessKey, "InvalidSignatureException", "Signature expired");
         }
-        SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
+        SdkHttpRequest.Builder request =
+                SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(uri);
         for (String name : m.group(5).split(";")) {
             List<String> values = headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -106,15 +112,19 @@ final class SigV4Verifier {
         AwsCredentialsIdentity identity = token == null
                 ? AwsCredentialsIdentity.create(accessKey, known.secretAccessKey())
                 : AwsSessionCredentialsIdentity.create(accessKey, known.secretAccessKey(), token);
-        SignedRequest expected = AwsV4HttpSigner.create().sign(r -> r.identity(identity)
-                .request(request.build())
-                .payload(body.length == 0 ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-        String expectedAuthorization = expected.request().firstMatchingHeader("Authorization").orElse("");
+        SignedRequest expected = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(identity)
+                        .request(request.build())
+                        .payload(body.length == 0 ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        String expectedAuthorization =
+                expected.request().firstMatchingHeader("Authorization").orElse("");
         if (!expectedAuthorization.endsWith("Signature=" + m.group(6))) {
-            return failure(accessKey, "InvalidSignatureException",
+            return failure(
+                    accessKey,
+                    "InvalidSignatureException",
                     "The request signature we calculated does not match the signature you provided.");
         }
         return new Result(accessKey, region, null, null);

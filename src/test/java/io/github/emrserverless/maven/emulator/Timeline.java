@@ -44,7 +44,10 @@ final class Timeline<S> {
 
     /** When the state is (or was) first entered, as planned. */
     synchronized Optional<Instant> planned(S state) {
-        return entries.stream().filter(e -> e.state().equals(state)).map(Entry::at).findFirst();
+        return entries.stream()
+                .filter(e -> e.state().equals(state))
+                .map(Entry::at)
+                .findFirst();
     }
 
     /** When the state was last entered, if it was reached by {@code now}. */

@@ -44,7 +44,8 @@ class BadInputTest {
                 .anyAccessKeyWithSecret(System.getProperty("aws.secretAccessKey"))
                 .application(ApplicationSpec.started("appready"))
                 .start();
-        session.getUserProperties().setProperty("emr-serverless.endpoint", emulator.uri().toString());
+        session.getUserProperties()
+                .setProperty("emr-serverless.endpoint", emulator.uri().toString());
     }
 
     @AfterEach
@@ -65,10 +66,13 @@ class BadInputTest {
     }
 
     static Case commandLine(String name, String field, Object value, String expected) {
-        return new Case(name, (mojo, session) -> {
-            MojoExtensionSupport.set(mojo, field, value);
-            session.getUserProperties().setProperty("emr-serverless." + field, String.valueOf(value));
-        }, expected);
+        return new Case(
+                name,
+                (mojo, session) -> {
+                    MojoExtensionSupport.set(mojo, field, value);
+                    session.getUserProperties().setProperty("emr-serverless." + field, String.valueOf(value));
+                },
+                expected);
     }
 
     static Case userProperty(String name, String property, String value, String expected) {
@@ -76,8 +80,11 @@ class BadInputTest {
     }
 
     static Case files(String name, String file, String expected) {
-        return new Case(name, (mojo, session) -> MojoExtensionSupport.set(mojo, "runtimeConfigurationFiles",
-                List.of(new File(BAD + file).getAbsoluteFile())), expected);
+        return new Case(
+                name,
+                (mojo, session) -> MojoExtensionSupport.set(
+                        mojo, "runtimeConfigurationFiles", List.of(new File(BAD + file).getAbsoluteFile())),
+                expected);
     }
 
     static Case pomConfiguration(String name, RuntimeConfigurationEntry configuration, String expected) {
@@ -105,61 +112,165 @@ class BadInputTest {
             tooMany.add(configuration("c" + i, Map.of("k", "v")));
         }
         return Stream.of(
-                commandLine("application id pattern", "applicationId", "My-App",
-                        "Invalid <applicationId> 'My-App' (from -Demr-serverless.applicationId); allowed: 1 to 64 characters of 0-9 and a-z"),
-                field("application id length", "applicationId", "a".repeat(65),
-                        "Invalid <applicationId> '" + "a".repeat(65) + "' (from POM <applicationId>); allowed: 1 to 64"),
-                field("application id missing", "applicationId", null,
-                        "Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>."),
-                commandLine("role ARN of a user", "executionRoleArn", "arn:aws:iam::123456789012:user/bob",
-                        "Invalid <executionRoleArn> 'arn:aws:iam::123456789012:user/bob' (from -Demr-serverless.executionRoleArn); allowed: an IAM role ARN"),
-                field("role ARN account", "executionRoleArn", "arn:aws:iam::1234:role/r",
-                        "Invalid <executionRoleArn> 'arn:aws:iam::1234:role/r' (from POM <executionRoleArn>)"),
-                field("role ARN missing", "executionRoleArn", null, "Missing <executionRoleArn>."),
-                field("name blank", "name", "  ", "Invalid <name> '  ' (from POM <name>); allowed: 1 to 256 characters, not blank."),
-                commandLine("name too long", "name", "n".repeat(257), "Invalid <name> '" + "n".repeat(80) + "...' (257 characters) (from -Demr-serverless.name)"),
-                commandLine("idle timeout zero", "idleTimeoutMinutes", 0L, "Invalid <idleTimeoutMinutes> '0' (from -Demr-serverless.idleTimeoutMinutes); allowed: 1 to 1000000 minutes"),
-                field("idle timeout too long", "idleTimeoutMinutes", 1_000_001L, "Invalid <idleTimeoutMinutes> '1000001' (from POM <idleTimeoutMinutes>)"),
-                field("too many tags", "tags", many(201, "k"), "entries, default tags included) (from POM <tags>); allowed: at most 200 tags"),
-                field("tag key character", "tags", new LinkedHashMap<>(Map.of("team#1", "x")), "Invalid <tags> key 'team#1' (from POM <tags>)"),
-                field("tag value length", "tags", new LinkedHashMap<>(Map.of("k", "v".repeat(257))), "Invalid <tags> value of key 'k'"),
-                commandLine("client token character", "clientToken", "a b", "Invalid <clientToken> 'a b' (from -Demr-serverless.clientToken)"),
-                field("client token length", "clientToken", "t".repeat(65), "Invalid <clientToken> '" + "t".repeat(65) + "' (from POM <clientToken>)"),
-                pomConfiguration("classification blank", configuration(" ", Map.of("k", "v")),
-                        "Invalid runtime configuration from POM <runtimeConfiguration>: classification ' ' is not allowed; allowed: 1 to 1024 characters, not blank."),
-                pomConfiguration("property value empty", configuration("spark-defaults", Map.of("spark.x", "")),
-                        "Invalid runtime configuration from POM <runtimeConfiguration>: property spark.x of classification 'spark-defaults' has an empty value"),
-                field("property value too long", "sparkProperties", new LinkedHashMap<>(Map.of("spark.x", "v".repeat(1025))),
-                        "Invalid runtime configuration from POM <sparkProperties>: property spark.x of classification 'spark-defaults' has a value of 1025 characters; allowed: at most 1024."),
-                pomConfiguration("property key too long", configuration("spark-defaults", Map.of("k".repeat(1025), "v")),
-                        "Invalid runtime configuration from POM <runtimeConfiguration>: classification 'spark-defaults' has property key"),
-                pomConfiguration("too many properties", configuration("spark-defaults", many(101, "spark.p")),
-                        "Invalid runtime configuration from POM <runtimeConfiguration>: classification 'spark-defaults' has 101 properties; allowed: at most 100."),
-                field("too many configurations", "runtimeConfiguration", tooMany,
-                        "Invalid runtime configuration from POM <runtimeConfiguration>: the list has 101 configurations; allowed: at most 100."),
-                files("malformed JSON file", "malformed.json", "Invalid <runtimeConfigurationFiles> entry "),
-                files("wrongly shaped file", "wrong-shape.json",
-                        "expected a JSON array of configurations, or an object with runtimeConfiguration or applicationConfiguration."),
-                files("unknown member in a file", "unknown-member.json", "line 2, column "),
-                files("number instead of string in a file", "number-value.json", "line 1, column "),
-                files("missing file", "nope.json", "no such file."),
-                userProperty("override key without property", "emr-serverless.conf.spark-defaults", "x",
-                        "Invalid command-line property -Demr-serverless.conf.spark-defaults: expected -Demr-serverless.conf.<classification>.<key>=<value>"),
-                userProperty("override value empty", "emr-serverless.conf.spark-defaults.spark.x", " ",
-                        "Invalid runtime configuration from -Demr-serverless.conf.<classification>.<key>: property spark.x of classification 'spark-defaults' has an empty value"),
-                commandLine("wait timeout format", "waitTimeout", "soon",
-                        "Invalid <waitTimeout> 'soon' (from -Demr-serverless.waitTimeout); allowed: an ISO-8601 duration"),
-                commandLine("endpoint not https", "endpoint", "http://emr.example.com",
-                        "Invalid <endpoint> 'http://emr.example.com' (from -Demr-serverless.endpoint); allowed: an absolute https URL"),
-                field("region format", "region", "EU", "Invalid <region> 'EU' (from POM <region>); allowed: an AWS region id"),
-                field("max attempts", "maxAttempts", 0, "Invalid <maxAttempts> '0' (from POM <maxAttempts>); allowed: 1 to 20."),
-                field("role to assume", "roleArn", "arn:aws:iam::123456789012:user/x", "Invalid <roleArn> 'arn:aws:iam::123456789012:user/x' (from POM <roleArn>)"),
-                new Case("role duration", (mojo, session) -> {
-                    MojoExtensionSupport.set(mojo, "roleArn", "arn:aws:iam::123456789012:role/ci");
-                    MojoExtensionSupport.set(mojo, "roleDurationSeconds", 60);
-                }, "Invalid <roleDurationSeconds> '60' (from POM <roleDurationSeconds>); allowed: 900 to 43200"),
-                field("unknown settings server", "serverId", "nope", "Invalid <serverId> 'nope' (from POM <serverId>): settings.xml has no <server> with that <id>."),
-                field("empty session id property", "sessionIdProperty", " ", "Invalid <sessionIdProperty> ' ' (from POM <sessionIdProperty>); allowed: a property name such as emr-serverless.sessionId."))
+                        commandLine(
+                                "application id pattern",
+                                "applicationId",
+                                "My-App",
+                                "Invalid <applicationId> 'My-App' (from -Demr-serverless.applicationId); allowed: 1 to 64 characters of 0-9 and a-z"),
+                        field(
+                                "application id length",
+                                "applicationId",
+                                "a".repeat(65),
+                                "Invalid <applicationId> '" + "a".repeat(65)
+                                        + "' (from POM <applicationId>); allowed: 1 to 64"),
+                        field(
+                                "application id missing",
+                                "applicationId",
+                                null,
+                                "Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>."),
+                        commandLine(
+                                "role ARN of a user",
+                                "executionRoleArn",
+                                "arn:aws:iam::123456789012:user/bob",
+                                "Invalid <executionRoleArn> 'arn:aws:iam::123456789012:user/bob' (from -Demr-serverless.executionRoleArn); allowed: an IAM role ARN"),
+                        field(
+                                "role ARN account",
+                                "executionRoleArn",
+                                "arn:aws:iam::1234:role/r",
+                                "Invalid <executionRoleArn> 'arn:aws:iam::1234:role/r' (from POM <executionRoleArn>)"),
+                        field("role ARN missing", "executionRoleArn", null, "Missing <executionRoleArn>."),
+                        field(
+                                "name blank",
+                                "name",
+                                "  ",
+                                "Invalid <name> '  ' (from POM <name>); allowed: 1 to 256 characters, not blank."),
+                        commandLine(
+                                "name too long",
+                                "name",
+                                "n".repeat(257),
+                                "Invalid <name> '" + "n".repeat(80)
+                                        + "...' (257 characters) (from -Demr-serverless.name)"),
+                        commandLine(
+                                "idle timeout zero",
+                                "idleTimeoutMinutes",
+                                0L,
+                                "Invalid <idleTimeoutMinutes> '0' (from -Demr-serverless.idleTimeoutMinutes); allowed: 1 to 1000000 minutes"),
+                        field(
+                                "idle timeout too long",
+                                "idleTimeoutMinutes",
+                                1_000_001L,
+                                "Invalid <idleTimeoutMinutes> '1000001' (from POM <idleTimeoutMinutes>)"),
+                        field(
+                                "too many tags",
+                                "tags",
+                                many(201, "k"),
+                                "entries, default tags included) (from POM <tags>); allowed: at most 200 tags"),
+                        field(
+                                "tag key character",
+                                "tags",
+                                new LinkedHashMap<>(Map.of("team#1", "x")),
+                                "Invalid <tags> key 'team#1' (from POM <tags>)"),
+                        field(
+                                "tag value length",
+                                "tags",
+                                new LinkedHashMap<>(Map.of("k", "v".repeat(257))),
+                                "Invalid <tags> value of key 'k'"),
+                        commandLine(
+                                "client token character",
+                                "clientToken",
+                                "a b",
+                                "Invalid <clientToken> 'a b' (from -Demr-serverless.clientToken)"),
+                        field(
+                                "client token length",
+                                "clientToken",
+                                "t".repeat(65),
+                                "Invalid <clientToken> '" + "t".repeat(65) + "' (from POM <clientToken>)"),
+                        pomConfiguration(
+                                "classification blank",
+                                configuration(" ", Map.of("k", "v")),
+                                "Invalid runtime configuration from POM <runtimeConfiguration>: classification ' ' is not allowed; allowed: 1 to 1024 characters, not blank."),
+                        pomConfiguration(
+                                "property value empty",
+                                configuration("spark-defaults", Map.of("spark.x", "")),
+                                "Invalid runtime configuration from POM <runtimeConfiguration>: property spark.x of classification 'spark-defaults' has an empty value"),
+                        field(
+                                "property value too long",
+                                "sparkProperties",
+                                new LinkedHashMap<>(Map.of("spark.x", "v".repeat(1025))),
+                                "Invalid runtime configuration from POM <sparkProperties>: property spark.x of classification 'spark-defaults' has a value of 1025 characters; allowed: at most 1024."),
+                        pomConfiguration(
+                                "property key too long",
+                                configuration("spark-defaults", Map.of("k".repeat(1025), "v")),
+                                "Invalid runtime configuration from POM <runtimeConfiguration>: classification 'spark-defaults' has property key"),
+                        pomConfiguration(
+                                "too many properties",
+                                configuration("spark-defaults", many(101, "spark.p")),
+                                "Invalid runtime configuration from POM <runtimeConfiguration>: classification 'spark-defaults' has 101 properties; allowed: at most 100."),
+                        field(
+                                "too many configurations",
+                                "runtimeConfiguration",
+                                tooMany,
+                                "Invalid runtime configuration from POM <runtimeConfiguration>: the list has 101 configurations; allowed: at most 100."),
+                        files("malformed JSON file", "malformed.json", "Invalid <runtimeConfigurationFiles> entry "),
+                        files(
+                                "wrongly shaped file",
+                                "wrong-shape.json",
+                                "expected a JSON array of configurations, or an object with runtimeConfiguration or applicationConfiguration."),
+                        files("unknown member in a file", "unknown-member.json", "line 2, column "),
+                        files("number instead of string in a file", "number-value.json", "line 1, column "),
+                        files("missing file", "nope.json", "no such file."),
+                        userProperty(
+                                "override key without property",
+                                "emr-serverless.conf.spark-defaults",
+                                "x",
+                                "Invalid command-line property -Demr-serverless.conf.spark-defaults: expected -Demr-serverless.conf.<classification>.<key>=<value>"),
+                        userProperty(
+                                "override value empty",
+                                "emr-serverless.conf.spark-defaults.spark.x",
+                                " ",
+                                "Invalid runtime configuration from -Demr-serverless.conf.<classification>.<key>: property spark.x of classification 'spark-defaults' has an empty value"),
+                        commandLine(
+                                "wait timeout format",
+                                "waitTimeout",
+                                "soon",
+                                "Invalid <waitTimeout> 'soon' (from -Demr-serverless.waitTimeout); allowed: an ISO-8601 duration"),
+                        commandLine(
+                                "endpoint not https",
+                                "endpoint",
+                                "http://emr.example.com",
+                                "Invalid <endpoint> 'http://emr.example.com' (from -Demr-serverless.endpoint); allowed: an absolute https URL"),
+                        field(
+                                "region format",
+                                "region",
+                                "EU",
+                                "Invalid <region> 'EU' (from POM <region>); allowed: an AWS region id"),
+                        field(
+                                "max attempts",
+                                "maxAttempts",
+                                0,
+                                "Invalid <maxAttempts> '0' (from POM <maxAttempts>); allowed: 1 to 20."),
+                        field(
+                                "role to assume",
+                                "roleArn",
+                                "arn:aws:iam::123456789012:user/x",
+                                "Invalid <roleArn> 'arn:aws:iam::123456789012:user/x' (from POM <roleArn>)"),
+                        new Case(
+                                "role duration",
+                                (mojo, session) -> {
+                                    MojoExtensionSupport.set(mojo, "roleArn", "arn:aws:iam::123456789012:role/ci");
+                                    MojoExtensionSupport.set(mojo, "roleDurationSeconds", 60);
+                                },
+                                "Invalid <roleDurationSeconds> '60' (from POM <roleDurationSeconds>); allowed: 900 to 43200"),
+                        field(
+                                "unknown settings server",
+                                "serverId",
+                                "nope",
+                                "Invalid <serverId> 'nope' (from POM <serverId>): settings.xml has no <server> with that <id>."),
+                        field(
+                                "empty session id property",
+                                "sessionIdProperty",
+                                " ",
+                                "Invalid <sessionIdProperty> ' ' (from POM <sessionIdProperty>); allowed: a property name such as emr-serverless.sessionId."))
                 .map(Arguments::of);
     }
 
@@ -172,7 +283,8 @@ class BadInputTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .message().contains(badInput.expected());
+                .message()
+                .contains(badInput.expected());
         assertThat(emulator.calls()).isEmpty();
     }
 }

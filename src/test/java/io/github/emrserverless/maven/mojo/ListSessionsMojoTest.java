@@ -17,7 +17,8 @@ class ListSessionsMojoTest {
         MojoExtensionSupport.set(mojo, "states", List.of("IDLE", "RUNNING"));
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Invalid <states> entry 'RUNNING' (from POM <states>); allowed: [SUBMITTED, STARTING, STARTED, IDLE,"
-                        + " BUSY, FAILED, TERMINATING, TERMINATED].");
+                .hasMessage(
+                        "Invalid <states> entry 'RUNNING' (from POM <states>); allowed: [SUBMITTED, STARTING, STARTED, IDLE,"
+                                + " BUSY, FAILED, TERMINATING, TERMINATED].");
     }
 }

@@ -48,10 +48,13 @@ class StartSessionMojoTest {
     void startEmulator() throws Exception {
         emulator = EmrServerlessEmulator.builder()
                 .anyAccessKeyWithSecret(System.getProperty("aws.secretAccessKey"))
-                .application(ApplicationSpec.started("appready").withSessions(Duration.ofMillis(300), ApplicationSpec.SessionOutcome.READY))
-                .application(ApplicationSpec.started("appfailing").withSessions(Duration.ofMillis(300), ApplicationSpec.SessionOutcome.FAIL))
+                .application(ApplicationSpec.started("appready")
+                        .withSessions(Duration.ofMillis(300), ApplicationSpec.SessionOutcome.READY))
+                .application(ApplicationSpec.started("appfailing")
+                        .withSessions(Duration.ofMillis(300), ApplicationSpec.SessionOutcome.FAIL))
                 .start();
-        session.getUserProperties().setProperty("emr-serverless.endpoint", emulator.uri().toString());
+        session.getUserProperties()
+                .setProperty("emr-serverless.endpoint", emulator.uri().toString());
     }
 
     @AfterEach
@@ -60,8 +63,10 @@ class StartSessionMojoTest {
     }
 
     StartSessionMojo prepare(StartSessionMojo mojo) throws Exception {
-        MojoExtensionSupport.set(mojo, "outputFile", temp.resolve("session.json").toFile());
-        MojoExtensionSupport.set(mojo, "tokenFile", temp.resolve("session-token").toFile());
+        MojoExtensionSupport.set(
+                mojo, "outputFile", temp.resolve("session.json").toFile());
+        MojoExtensionSupport.set(
+                mojo, "tokenFile", temp.resolve("session-token").toFile());
         mojo.setLog(log);
         return mojo;
     }
@@ -75,7 +80,8 @@ class StartSessionMojoTest {
         assertThat(project.getProperties())
                 .containsEntry("emr-serverless.sessionId", sessionId)
                 .containsEntry("emr-serverless.applicationId", "appready")
-                .containsEntry("emr-serverless.sessionArn",
+                .containsEntry(
+                        "emr-serverless.sessionArn",
                         "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/appready/sessions/" + sessionId);
         JsonNode file = new ObjectMapper().readTree(temp.resolve("session.json").toFile());
         assertThat(file.get("sessionId").asText()).isEqualTo(sessionId);
@@ -83,14 +89,17 @@ class StartSessionMojoTest {
         assertThat(file.get("name").asText()).isEqualTo("mojo-test");
         assertThat(file.get("startedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(log.text())
-                .contains("[INFO] Runtime configuration spark-defaults: 3 properties (POM <runtimeConfiguration>: 2, POM <sparkProperties>: 1)")
+                .contains(
+                        "[INFO] Runtime configuration spark-defaults: 3 properties (POM <runtimeConfiguration>: 2, POM <sparkProperties>: 1)")
                 .contains("[INFO] Started session " + sessionId + " on application appready")
                 .containsPattern("\\[INFO] Session " + sessionId + " is ready \\((STARTED|IDLE)\\)")
                 .contains("\"spark.app.secretKey\":\"****\"")
                 .doesNotContain("hush");
         JsonNode wire = emulator.sessionRequest(sessionId);
-        assertThat(wire.at("/configurationOverrides/runtimeConfiguration/0/properties").toString())
-                .isEqualTo("{\"spark.executor.memory\":\"8g\",\"spark.driver.memory\":\"2g\",\"spark.app.secretKey\":\"hush\"}");
+        assertThat(wire.at("/configurationOverrides/runtimeConfiguration/0/properties")
+                        .toString())
+                .isEqualTo(
+                        "{\"spark.executor.memory\":\"8g\",\"spark.driver.memory\":\"2g\",\"spark.app.secretKey\":\"hush\"}");
         assertThat(wire.get("idleTimeoutMinutes").asLong()).isEqualTo(30);
         assertThat(wire.get("clientToken").asText()).matches("[0-9a-f-]{36}");
     }
@@ -99,14 +108,18 @@ class StartSessionMojoTest {
     @InjectMojo(goal = "start-session", pom = POM)
     void commandLineOverridesWinOverThePom(StartSessionMojo mojo) throws Exception {
         session.getUserProperties().setProperty("emr-serverless.conf.spark-defaults.spark.executor.memory", "16g");
-        session.getUserProperties().setProperty("emr-serverless.conf.spark-hive-site.hive.metastore.uris", "thrift://meta:9083");
+        session.getUserProperties()
+                .setProperty("emr-serverless.conf.spark-hive-site.hive.metastore.uris", "thrift://meta:9083");
         // Configured before the test set the properties: reconfigure through the field the property feeds.
         prepare(mojo).execute();
 
-        JsonNode overrides = emulator.sessionRequest(emulator.sessionIds().get(0)).at("/configurationOverrides/runtimeConfiguration");
-        assertThat(overrides.toString()).isEqualTo("[{\"classification\":\"spark-defaults\",\"properties\":"
-                + "{\"spark.executor.memory\":\"16g\",\"spark.driver.memory\":\"2g\",\"spark.app.secretKey\":\"hush\"}},"
-                + "{\"classification\":\"spark-hive-site\",\"properties\":{\"hive.metastore.uris\":\"thrift://meta:9083\"}}]");
+        JsonNode overrides = emulator.sessionRequest(emulator.sessionIds().get(0))
+                .at("/configurationOverrides/runtimeConfiguration");
+        assertThat(overrides.toString())
+                .isEqualTo(
+                        "[{\"classification\":\"spark-defaults\",\"properties\":"
+                                + "{\"spark.executor.memory\":\"16g\",\"spark.driver.memory\":\"2g\",\"spark.app.secretKey\":\"hush\"}},"
+                                + "{\"classification\":\"spark-hive-site\",\"properties\":{\"hive.metastore.uris\":\"thrift://meta:9083\"}}]");
     }
 
     @Test
@@ -115,7 +128,8 @@ class StartSessionMojoTest {
     void invalidInputFailsBeforeAnyCall(StartSessionMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("Invalid <executionRoleArn> 'arn:aws:iam::123:role/short-account' (from POM <executionRoleArn>); allowed: an IAM role ARN");
+                .hasMessageStartingWith(
+                        "Invalid <executionRoleArn> 'arn:aws:iam::123:role/short-account' (from POM <executionRoleArn>); allowed: an IAM role ARN");
         assertThat(emulator.calls()).isEmpty();
     }
 
@@ -141,7 +155,8 @@ class StartSessionMojoTest {
     void aFailedSessionFailsTheBuildWithItsStateDetails(StartSessionMojo mojo) throws Exception {
         assertThatThrownBy(() -> prepare(mojo).execute())
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("is FAILED instead of ready: Session failed to start: the execution role could not be assumed");
+                .hasMessageContaining(
+                        "is FAILED instead of ready: Session failed to start: the execution role could not be assumed");
     }
 
     @Test

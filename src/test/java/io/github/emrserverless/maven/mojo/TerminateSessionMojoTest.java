@@ -1,17 +1,13 @@
 package io.github.emrserverless.maven.mojo;
 
-import io.github.emrserverless.maven.session.StartSessionRequests;
-import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.session.Json;
+import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
-import io.github.emrserverless.maven.session.StartSessionRequest;
+import io.github.emrserverless.maven.session.StartSessionRequests;
 import java.time.Duration;
-import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
@@ -21,11 +17,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
 @MojoTest
 class TerminateSessionMojoTest {
@@ -47,11 +39,16 @@ class TerminateSessionMojoTest {
                 .terminateDelay(Duration.ofMillis(100))
                 .start();
         try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
-            sessionId = SessionApis.against(emulator.uri(), http).accessKey("AKIDSETUP", System.getProperty("aws.secretAccessKey")).build()
-                    .startSession(StartSessionRequests.valid().applicationId("appready").build())
+            sessionId = SessionApis.against(emulator.uri(), http)
+                    .accessKey("AKIDSETUP", System.getProperty("aws.secretAccessKey"))
+                    .build()
+                    .startSession(StartSessionRequests.valid()
+                            .applicationId("appready")
+                            .build())
                     .sessionId();
         }
-        session.getUserProperties().setProperty("emr-serverless.endpoint", emulator.uri().toString());
+        session.getUserProperties()
+                .setProperty("emr-serverless.endpoint", emulator.uri().toString());
     }
 
     @AfterEach
@@ -68,7 +65,8 @@ class TerminateSessionMojoTest {
         mojo.execute();
 
         assertThat(emulator.sessionState(sessionId)).isEqualTo("TERMINATED");
-        assertThat(log.text()).containsPattern("\\[INFO] Terminating session " + sessionId + " \\(was (SUBMITTED|STARTING)\\)")
+        assertThat(log.text())
+                .containsPattern("\\[INFO] Terminating session " + sessionId + " \\(was (SUBMITTED|STARTING)\\)")
                 .contains("[INFO] Session " + sessionId + " is TERMINATED");
     }
 
@@ -78,9 +76,10 @@ class TerminateSessionMojoTest {
         mojo.setLog(log);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessage("Missing <sessionId>. Set it in the plugin configuration or pass -Demr-serverless.sessionId=<id>;"
-                        + " start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live"
-                        + " session with those tags.");
+                .hasMessage(
+                        "Missing <sessionId>. Set it in the plugin configuration or pass -Demr-serverless.sessionId=<id>;"
+                                + " start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live"
+                                + " session with those tags.");
         assertThat(emulator.callsBy("AKIDUNITTESTS")).isEmpty();
     }
 
@@ -91,6 +90,7 @@ class TerminateSessionMojoTest {
         MojoExtensionSupport.set(mojo, "sessionId", sessionId);
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoFailureException.class)
-                .hasMessageStartingWith("Invalid <terminationTimeout> 'soon' (from POM <terminationTimeout>); allowed: an ISO-8601 duration");
+                .hasMessageStartingWith(
+                        "Invalid <terminationTimeout> 'soon' (from POM <terminationTimeout>); allowed: an ISO-8601 duration");
     }
 }

@@ -1,12 +1,10 @@
 package io.github.emrserverless.maven.session;
 
-import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.session.Json;
+import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -42,24 +39,36 @@ class ApplicationPreflightTest {
         emulator = EmrServerlessEmulator.builder()
                 .credentials(new EmulatorCredentials("AKIDPREFLIGHT", "secret", null))
                 .application(ApplicationSpec.started("started"))
-                .application(ApplicationSpec.started("stoppednoauto").withState("STOPPED").withAutoStart(false))
-                .application(ApplicationSpec.started("stoppednoauto2").withState("STOPPED").withAutoStart(false))
+                .application(ApplicationSpec.started("stoppednoauto")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
+                .application(ApplicationSpec.started("stoppednoauto2")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
                 .application(ApplicationSpec.started("createdauto").withState("CREATED"))
-                .application(ApplicationSpec.started("creating").withState("CREATING").withTransitionDelay(Duration.ofSeconds(3)))
+                .application(ApplicationSpec.started("creating")
+                        .withState("CREATING")
+                        .withTransitionDelay(Duration.ofSeconds(3)))
                 .application(ApplicationSpec.started("gone").withState("TERMINATED"))
-                .application(ApplicationSpec.started("nosessions").withState("STOPPED").withAutoStart(false).withSessionEnabled(false))
+                .application(ApplicationSpec.started("nosessions")
+                        .withState("STOPPED")
+                        .withAutoStart(false)
+                        .withSessionEnabled(false))
                 .start();
         client = EmrServerlessClient.builder()
                 .region(Region.EU_WEST_1)
                 .endpointOverride(emulator.uri())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPREFLIGHT", "secret")))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPREFLIGHT", "secret")))
                 .httpClient(http)
                 .build();
         api = sessionApi("AKIDPREFLIGHT", "secret");
     }
 
     static SessionApi sessionApi(String accessKeyId, String secret) {
-        return SessionApis.against(emulator.uri(), http).accessKey(accessKeyId, secret).build();
+        return SessionApis.against(emulator.uri(), http)
+                .accessKey(accessKeyId, secret)
+                .build();
     }
 
     @AfterAll
@@ -70,14 +79,16 @@ class ApplicationPreflightTest {
     }
 
     ApplicationPreflight preflight() {
-        Poller poller = new Poller(Clock.systemUTC(), Sleeper.SYSTEM,
-                new PollSchedule(Duration.ofMillis(100), Duration.ofMillis(100), 0));
+        Poller poller = new Poller(
+                Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(100), Duration.ofMillis(100), 0));
         return new ApplicationPreflight(api, id -> client.startApplication(r -> r.applicationId(id)), poller, reporter);
     }
 
     List<String> operationsOn(String applicationId) {
-        return emulator.callsBy("AKIDPREFLIGHT").stream().filter(c -> applicationId.equals(c.applicationId()))
-                .map(EmrServerlessEmulator.Call::operation).toList();
+        return emulator.callsBy("AKIDPREFLIGHT").stream()
+                .filter(c -> applicationId.equals(c.applicationId()))
+                .map(EmrServerlessEmulator.Call::operation)
+                .toList();
     }
 
     @Test
@@ -90,27 +101,32 @@ class ApplicationPreflightTest {
     void aStoppedApplicationWithoutAutoStartIsStartedAndAwaited() throws Exception {
         preflight().ensureReady("stoppednoauto", true, Duration.ofSeconds(10));
 
-        assertThat(operationsOn("stoppednoauto")).startsWith("GetApplication", "StartApplication").endsWith("GetApplication");
-        assertThat(log).containsExactly(
-                "info: Starting application stoppednoauto (STOPPED, auto-start disabled)",
-                "info: Waiting for application stoppednoauto (STOPPED)",
-                "info: Application stoppednoauto is STARTED");
+        assertThat(operationsOn("stoppednoauto"))
+                .startsWith("GetApplication", "StartApplication")
+                .endsWith("GetApplication");
+        assertThat(log)
+                .containsExactly(
+                        "info: Starting application stoppednoauto (STOPPED, auto-start disabled)",
+                        "info: Waiting for application stoppednoauto (STOPPED)",
+                        "info: Application stoppednoauto is STARTED");
     }
 
     @Test
     void withoutStartApplicationAStoppedApplicationFailsClearly() {
         assertThatThrownBy(() -> preflight().ensureReady("stoppednoauto2", false, Duration.ofSeconds(10)))
                 .isInstanceOf(SessionException.class)
-                .hasMessage("Application stoppednoauto2 is STOPPED and has auto-start disabled. Start it (aws emr-serverless"
-                        + " start-application --application-id stoppednoauto2), enable auto-start, or set"
-                        + " <startApplication>true</startApplication>.");
+                .hasMessage(
+                        "Application stoppednoauto2 is STOPPED and has auto-start disabled. Start it (aws emr-serverless"
+                                + " start-application --application-id stoppednoauto2), enable auto-start, or set"
+                                + " <startApplication>true</startApplication>.");
         assertThat(operationsOn("stoppednoauto2")).containsExactly("GetApplication");
     }
 
     @Test
     void anAutoStartingApplicationIsLeftToTheSession() throws Exception {
         preflight().ensureReady("createdauto", true, Duration.ofSeconds(10));
-        assertThat(log).containsExactly("info: Application createdauto is CREATED; it starts automatically with the session.");
+        assertThat(log)
+                .containsExactly("info: Application createdauto is CREATED; it starts automatically with the session.");
         assertThat(operationsOn("createdauto")).containsExactly("GetApplication");
     }
 
@@ -126,26 +142,34 @@ class ApplicationPreflightTest {
         assertThatThrownBy(() -> preflight().ensureReady("gone", true, Duration.ofSeconds(10)))
                 .hasMessage("Application gone is TERMINATED and cannot run sessions.");
         assertThatThrownBy(() -> preflight().ensureReady("missing", true, Duration.ofSeconds(10)))
-                .hasMessage("Application missing was not found. Check <applicationId> and that <region> is the application's region.");
+                .hasMessage(
+                        "Application missing was not found. Check <applicationId> and that <region> is the application's region.");
     }
 
     @Test
     void anApplicationWithoutSessionsFailsBeforeAnythingElse() {
         assertThatThrownBy(() -> preflight().ensureReady("nosessions", true, Duration.ofSeconds(10)))
                 .isInstanceOf(SessionException.class)
-                .hasMessage("Application nosessions does not allow interactive sessions (interactiveConfiguration.sessionEnabled"
-                        + " is false). Enable them: aws emr-serverless update-application --application-id nosessions"
-                        + " --interactive-configuration sessionEnabled=true");
+                .hasMessage(
+                        "Application nosessions does not allow interactive sessions (interactiveConfiguration.sessionEnabled"
+                                + " is false). Enable them: aws emr-serverless update-application --application-id nosessions"
+                                + " --interactive-configuration sessionEnabled=true");
         assertThat(operationsOn("nosessions")).containsExactly("GetApplication");
     }
 
     @Test
     void accessDeniedOnGetApplicationOnlyWarns() {
-        ApplicationPreflight preflight = new ApplicationPreflight(sessionApi("AKIDUNKNOWN", "x"), id -> {
-            throw new AssertionError("not to be started");
-        }, new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT), reporter);
-        assertThatCode(() -> preflight.ensureReady("started", true, Duration.ofSeconds(1))).doesNotThrowAnyException();
-        assertThat(log).containsExactly("warn: Cannot check application started (GetApplication was denied); going on,"
-                + " StartSession will tell. Grant emr-serverless:GetApplication for clearer errors.");
+        ApplicationPreflight preflight = new ApplicationPreflight(
+                sessionApi("AKIDUNKNOWN", "x"),
+                id -> {
+                    throw new AssertionError("not to be started");
+                },
+                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT),
+                reporter);
+        assertThatCode(() -> preflight.ensureReady("started", true, Duration.ofSeconds(1)))
+                .doesNotThrowAnyException();
+        assertThat(log)
+                .containsExactly("warn: Cannot check application started (GetApplication was denied); going on,"
+                        + " StartSession will tell. Grant emr-serverless:GetApplication for clearer errors.");
     }
 }

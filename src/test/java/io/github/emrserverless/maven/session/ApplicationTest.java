@@ -2,7 +2,6 @@ package io.github.emrserverless.maven.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.emrserverless.maven.session.Json;
 import org.junit.jupiter.api.Test;
 
 /** What a GetApplication answer says about sessions, members missing included. */
@@ -23,15 +22,17 @@ class ApplicationTest {
         assertThat(empty.sessionsDisabled()).isFalse();
         assertThat(empty.autoStarts()).isTrue();
 
-        Application off = read("{\"applicationId\":\"a\",\"state\":\"STOPPED\",\"autoStartConfiguration\":{\"enabled\":false},"
-                + "\"interactiveConfiguration\":{\"sessionEnabled\":false}}");
+        Application off =
+                read("{\"applicationId\":\"a\",\"state\":\"STOPPED\",\"autoStartConfiguration\":{\"enabled\":false},"
+                        + "\"interactiveConfiguration\":{\"sessionEnabled\":false}}");
         assertThat(off.sessionsDisabled()).isTrue();
         assertThat(off.autoStarts()).isFalse();
     }
 
     @Test
     void aStateThisPluginDoesNotKnowIsNotSettled() throws Exception {
-        Application application = read("{\"applicationId\":\"a\",\"state\":\"REBALANCING\",\"architecture\":\"ARM64\"}");
+        Application application =
+                read("{\"applicationId\":\"a\",\"state\":\"REBALANCING\",\"architecture\":\"ARM64\"}");
         assertThat(application.state()).isEqualTo(ApplicationState.UNKNOWN);
         assertThat(application.state().isSettled()).isFalse();
     }

@@ -9,16 +9,21 @@ class DefaultTagsTest {
 
     @Test
     void nameTheCreatorAndTheProject() {
-        assertThat(DefaultTags.of("com.example", "app", "tok-1", Map.of())).containsExactly(
-                Map.entry("created-by", "emr-serverless-maven-plugin"), Map.entry("maven-project", "com.example:app"),
-                Map.entry("start-token", "tok-1"));
+        assertThat(DefaultTags.of("com.example", "app", "tok-1", Map.of()))
+                .containsExactly(
+                        Map.entry("created-by", "emr-serverless-maven-plugin"),
+                        Map.entry("maven-project", "com.example:app"),
+                        Map.entry("start-token", "tok-1"));
     }
 
     @Test
     void theFirstKnownCiVariableNamesTheRun() {
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("GITHUB_RUN_ID", "123", "BUILD_TAG", "jenkins-x-1"))).containsEntry("ci-run", "123");
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("CI_PIPELINE_ID", "77"))).containsEntry("ci-run", "77");
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("BUILD_TAG", "jenkins-folder%2Fjob-42"))).containsEntry("ci-run", "jenkins-folder_2Fjob-42");
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("GITHUB_RUN_ID", "123", "BUILD_TAG", "jenkins-x-1")))
+                .containsEntry("ci-run", "123");
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("CI_PIPELINE_ID", "77")))
+                .containsEntry("ci-run", "77");
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("BUILD_TAG", "jenkins-folder%2Fjob-42")))
+                .containsEntry("ci-run", "jenkins-folder_2Fjob-42");
     }
 
     @Test
@@ -28,7 +33,9 @@ class DefaultTagsTest {
 
     @Test
     void theUsersTagsWin() {
-        assertThat(DefaultTags.merge(Map.of("created-by", "plugin", "maven-project", "g:a"), Map.of("created-by", "me")))
-                .containsEntry("created-by", "me").containsEntry("maven-project", "g:a");
+        assertThat(DefaultTags.merge(
+                        Map.of("created-by", "plugin", "maven-project", "g:a"), Map.of("created-by", "me")))
+                .containsEntry("created-by", "me")
+                .containsEntry("maven-project", "g:a");
     }
 }

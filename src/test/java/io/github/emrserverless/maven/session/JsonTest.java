@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.config.Configuration;
-import io.github.emrserverless.maven.session.Session;
-import io.github.emrserverless.maven.session.SessionState;
-import io.github.emrserverless.maven.session.StartSessionRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +47,26 @@ class JsonTest {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("team", "data");
         tags.put("created-by", "maven");
-        StartSessionRequest request = StartSessionRequest.builder().applicationId("app").clientToken("token").name("")
-                .idleTimeoutMinutes(30L).tags(tags)
-                .runtimeConfiguration(List.of(new Configuration("spark-defaults", Map.of("k", "v"), List.of(Configuration.of("nested", Map.of())))))
+        StartSessionRequest request = StartSessionRequest.builder()
+                .applicationId("app")
+                .clientToken("token")
+                .name("")
+                .idleTimeoutMinutes(30L)
+                .tags(tags)
+                .runtimeConfiguration(List.of(new Configuration(
+                        "spark-defaults", Map.of("k", "v"), List.of(Configuration.of("nested", Map.of())))))
                 .build();
 
-        assertThat(json.asString(request.body())).isEqualTo("{\"clientToken\":\"token\",\"idleTimeoutMinutes\":30,"
-                + "\"tags\":{\"team\":\"data\",\"created-by\":\"maven\"},\"configurationOverrides\":{\"runtimeConfiguration\":"
-                + "[{\"classification\":\"spark-defaults\",\"properties\":{\"k\":\"v\"},\"configurations\":[{\"classification\":\"nested\"}]}]}}");
-        assertThat(json.asString(StartSessionRequest.builder().applicationId("app").clientToken("token").build().body()))
+        assertThat(json.asString(request.body()))
+                .isEqualTo(
+                        "{\"clientToken\":\"token\",\"idleTimeoutMinutes\":30,"
+                                + "\"tags\":{\"team\":\"data\",\"created-by\":\"maven\"},\"configurationOverrides\":{\"runtimeConfiguration\":"
+                                + "[{\"classification\":\"spark-defaults\",\"properties\":{\"k\":\"v\"},\"configurations\":[{\"classification\":\"nested\"}]}]}}");
+        assertThat(json.asString(StartSessionRequest.builder()
+                        .applicationId("app")
+                        .clientToken("token")
+                        .build()
+                        .body()))
                 .isEqualTo("{\"clientToken\":\"token\"}");
     }
 }

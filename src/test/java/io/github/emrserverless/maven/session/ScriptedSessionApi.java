@@ -40,14 +40,17 @@ final class ScriptedSessionApi implements SessionApi {
     public Application getApplication(String applicationId) {
         calls.add("GetApplication");
         boolean starting = clock.instant().isBefore(start.plus(applicationStartUp));
-        return new Application(applicationId, starting ? ApplicationState.STARTING : ApplicationState.STARTED, null,
-                null, null);
+        return new Application(
+                applicationId, starting ? ApplicationState.STARTING : ApplicationState.STARTED, null, null, null);
     }
 
     @Override
     public StartedSession startSession(StartSessionRequest request) {
         calls.add("StartSession");
-        return new StartedSession(request.applicationId(), "s1", "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app/sessions/s1");
+        return new StartedSession(
+                request.applicationId(),
+                "s1",
+                "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app/sessions/s1");
     }
 
     @Override
@@ -63,8 +66,19 @@ final class ScriptedSessionApi implements SessionApi {
                 state = step.state();
             }
         }
-        return new Session(applicationId, sessionId, "arn", null, state, "details of " + state, "emr-7.13.0",
-                start, state.isReady() ? clock.instant() : null, null, 30L, null);
+        return new Session(
+                applicationId,
+                sessionId,
+                "arn",
+                null,
+                state,
+                "details of " + state,
+                "emr-7.13.0",
+                start,
+                state.isReady() ? clock.instant() : null,
+                null,
+                30L,
+                null);
     }
 
     @Override
@@ -76,7 +90,12 @@ final class ScriptedSessionApi implements SessionApi {
     @Override
     public SessionEndpoint getSessionEndpoint(String applicationId, String sessionId) {
         calls.add("GetSessionEndpoint");
-        return new SessionEndpoint(applicationId, sessionId, "sc://endpoint", "secret-token", clock.instant().plusSeconds(3600));
+        return new SessionEndpoint(
+                applicationId,
+                sessionId,
+                "sc://endpoint",
+                "secret-token",
+                clock.instant().plusSeconds(3600));
     }
 
     @Override
@@ -86,5 +105,4 @@ final class ScriptedSessionApi implements SessionApi {
             throw terminateFailure;
         }
     }
-
 }

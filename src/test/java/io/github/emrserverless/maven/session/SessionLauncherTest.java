@@ -47,9 +47,13 @@ class SessionLauncherTest {
     }
 
     ApplicationPreflight preflight(Poller poller) {
-        return new ApplicationPreflight(api, id -> {
-            throw new AssertionError("no application is started here");
-        }, poller, reporter);
+        return new ApplicationPreflight(
+                api,
+                id -> {
+                    throw new AssertionError("no application is started here");
+                },
+                poller,
+                reporter);
     }
 
     SessionLauncher launcher() {
@@ -57,7 +61,10 @@ class SessionLauncherTest {
     }
 
     static StartSessionRequest request() {
-        return StartSessionRequests.valid().applicationId("app").clientToken("token").build();
+        return StartSessionRequests.valid()
+                .applicationId("app")
+                .clientToken("token")
+                .build();
     }
 
     void launch(Duration timeout) throws InterruptedException {
@@ -73,11 +80,12 @@ class SessionLauncherTest {
         assertThat(ready).extracting(Session::state).containsExactly(SessionState.IDLE);
         assertThat(exported).extracting(StartedSession::sessionId).containsExactly("s1");
         assertThat(endpoints).extracting(SessionEndpoint::endpoint).containsExactly("sc://endpoint");
-        assertThat(log).containsSubsequence(
-                "info: Started session s1 on application app",
-                "info: Session s1 is STARTING after 6s",
-                "info: Session s1 is IDLE after 42s",
-                "info: Session s1 is ready (IDLE)");
+        assertThat(log)
+                .containsSubsequence(
+                        "info: Started session s1 on application app",
+                        "info: Session s1 is STARTING after 6s",
+                        "info: Session s1 is IDLE after 42s",
+                        "info: Session s1 is ready (IDLE)");
         assertThat(api.calls("TerminateSession")).isZero();
     }
 
@@ -137,7 +145,8 @@ class SessionLauncherTest {
                         .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), listener))
                 .isInstanceOf(SessionException.class)
                 // The application is noticed at the next poll after 15 minutes.
-                .hasMessageMatching("Session s1 was not ready within 20m00s, of which the application took 15m\\d\\ds \\(last state SUBMITTED.*");
+                .hasMessageMatching(
+                        "Session s1 was not ready within 20m00s, of which the application took 15m\\d\\ds \\(last state SUBMITTED.*");
         assertThat(Duration.between(begun, clock.instant())).isEqualTo(Duration.ofMinutes(20));
         assertThat(api.calls("TerminateSession")).isEqualTo(1);
     }
@@ -147,20 +156,29 @@ class SessionLauncherTest {
         assertThatThrownBy(() -> launcherWith(Duration.ofMinutes(20))
                         .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(20), true), listener))
                 .isInstanceOf(SessionException.class)
-                .hasMessage("Application app took all of <waitTimeout> (20m00s) to become ready; no session was started."
-                        + " Raise <waitTimeout>, or start the application ahead of the build.");
+                .hasMessage(
+                        "Application app took all of <waitTimeout> (20m00s) to become ready; no session was started."
+                                + " Raise <waitTimeout>, or start the application ahead of the build.");
         assertThat(api.calls("StartSession")).isZero();
     }
 
     @Test
     void anInterruptionTerminatesTheSessionAndKeepsTheInterruptFlag() {
-        Poller poller = new Poller(clock, d -> {
-            throw new InterruptedException();
-        }, PollSchedule.DEFAULT);
-        SessionLauncher launcher = new SessionLauncher(preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
-                api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
+        Poller poller = new Poller(
+                clock,
+                d -> {
+                    throw new InterruptedException();
+                },
+                PollSchedule.DEFAULT);
+        SessionLauncher launcher = new SessionLauncher(
+                preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
+                api,
+                new ReadinessWaiter(api, poller, reporter),
+                reporter,
+                clock);
         try {
-            assertThatThrownBy(() -> launcher.launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), listener))
+            assertThatThrownBy(() -> launcher.launch(
+                            request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), listener))
                     .isInstanceOf(SessionException.class)
                     .hasMessage("Interrupted while waiting for session s1. The session was terminated.");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -184,27 +202,37 @@ class SessionLauncherTest {
                 terminated.add(started);
             }
         };
-        assertThatThrownBy(() -> launcher().launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), failing))
+        assertThatThrownBy(() -> launcher()
+                        .launch(request(), new LaunchOptions(true, true, Duration.ofMinutes(1), true), failing))
                 .isInstanceOf(SessionException.class)
                 .hasMessageContaining("Could not hand over session s1")
                 .hasMessageContaining("disk full")
                 .hasMessageEndingWith("The session was terminated.")
-                .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isTrue());
+                .satisfies(
+                        e -> assertThat(((SessionException) e).sessionEnded()).isTrue());
         assertThat(api.calls("TerminateSession")).isEqualTo(1);
         assertThat(terminated).extracting(StartedSession::sessionId).containsExactly("s1");
     }
 
     @Test
     void aServiceErrorWhileWaitingTerminatesAndTellsHowToCleanUpIfThatFailsToo() {
-        api.getSessionFailure = InternalServerException.builder().message("boom").statusCode(500).build();
-        api.terminateFailure = InternalServerException.builder().message("still boom").statusCode(500).build();
+        api.getSessionFailure = InternalServerException.builder()
+                .message("boom")
+                .statusCode(500)
+                .build();
+        api.terminateFailure = InternalServerException.builder()
+                .message("still boom")
+                .statusCode(500)
+                .build();
 
         assertThatThrownBy(() -> launch(Duration.ofMinutes(1)))
                 .isInstanceOf(SessionException.class)
                 .hasMessageStartingWith("GetSession failed for session s1: ")
                 .hasMessageContaining("Terminating it failed too (still boom)")
-                .hasMessageEndingWith("end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1")
-                .satisfies(e -> assertThat(((SessionException) e).sessionEnded()).isFalse());
+                .hasMessageEndingWith(
+                        "end it yourself: aws emr-serverless terminate-session --application-id app --session-id s1")
+                .satisfies(
+                        e -> assertThat(((SessionException) e).sessionEnded()).isFalse());
         assertThat(terminated).isEmpty();
     }
 }

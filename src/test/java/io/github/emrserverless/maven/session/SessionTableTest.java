@@ -13,13 +13,37 @@ class SessionTableTest {
     void alignsColumnsAndSortsTags() {
         Instant created = Instant.parse("2026-01-02T03:04:05Z");
         List<String> lines = SessionTable.lines(List.of(
-                new Session("app", "abc123", "arn", "nightly", SessionState.IDLE, "d", "emr-7.13.0", created, null, null, 30L,
+                new Session(
+                        "app",
+                        "abc123",
+                        "arn",
+                        "nightly",
+                        SessionState.IDLE,
+                        "d",
+                        "emr-7.13.0",
+                        created,
+                        null,
+                        null,
+                        30L,
                         Map.of("team", "x", "ci-run", "9")),
-                new Session("app", "def4567890", "arn", null, SessionState.STARTING, "d", "emr-7.13.0", created, null, null, null, null)));
+                new Session(
+                        "app",
+                        "def4567890",
+                        "arn",
+                        null,
+                        SessionState.STARTING,
+                        "d",
+                        "emr-7.13.0",
+                        created,
+                        null,
+                        null,
+                        null,
+                        null)));
 
-        assertThat(lines).containsExactly(
-                "ID          NAME     STATE     CREATED               IDLE TIMEOUT  TAGS",
-                "abc123      nightly  IDLE      2026-01-02T03:04:05Z  30 min        ci-run=9,team=x",
-                "def4567890  -        STARTING  2026-01-02T03:04:05Z  -             -");
+        assertThat(lines)
+                .containsExactly(
+                        "ID          NAME     STATE     CREATED               IDLE TIMEOUT  TAGS",
+                        "abc123      nightly  IDLE      2026-01-02T03:04:05Z  30 min        ci-run=9,team=x",
+                        "def4567890  -        STARTING  2026-01-02T03:04:05Z  -             -");
     }
 }

@@ -1,11 +1,9 @@
 package io.github.emrserverless.maven.session;
 
-import io.github.emrserverless.maven.aws.SessionApis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.emrserverless.maven.aws.HttpSessionApi;
-import io.github.emrserverless.maven.session.Json;
+import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
@@ -17,12 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
 class SessionTerminatorTest {
 
@@ -40,9 +34,16 @@ class SessionTerminatorTest {
                 .pageSize(2)
                 .terminateDelay(Duration.ofMillis(200))
                 .start();
-        api = SessionApis.against(emulator.uri(), http).accessKey("AKIDTERMINATOR", "secret").build();
-        terminator = new SessionTerminator(api,
-                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)), reporter);
+        api = SessionApis.against(emulator.uri(), http)
+                .accessKey("AKIDTERMINATOR", "secret")
+                .build();
+        terminator = new SessionTerminator(
+                api,
+                new Poller(
+                        Clock.systemUTC(),
+                        Sleeper.SYSTEM,
+                        new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)),
+                reporter);
     }
 
     @AfterEach
@@ -52,12 +53,17 @@ class SessionTerminatorTest {
     }
 
     String start(String token, Map<String, String> tags) {
-        return api.startSession(StartSessionRequests.valid().clientToken(token).tags(tags).build())
+        return api.startSession(StartSessionRequests.valid()
+                        .clientToken(token)
+                        .tags(tags)
+                        .build())
                 .sessionId();
     }
 
     long terminateCalls() {
-        return emulator.calls().stream().filter(c -> c.operation().equals("TerminateSession")).count();
+        return emulator.calls().stream()
+                .filter(c -> c.operation().equals("TerminateSession"))
+                .count();
     }
 
     @Test
@@ -68,8 +74,10 @@ class SessionTerminatorTest {
         terminator.awaitEnded("app", List.of(id), Duration.ofSeconds(10), Instant.now());
 
         assertThat(emulator.sessionState(id)).isEqualTo("TERMINATED");
-        assertThat(reporter.lines).containsExactly("info: Terminating session " + id + " (was SUBMITTED)",
-                "info: Session " + id + " is TERMINATED");
+        assertThat(reporter.lines)
+                .containsExactly(
+                        "info: Terminating session " + id + " (was SUBMITTED)",
+                        "info: Session " + id + " is TERMINATED");
     }
 
     @Test
@@ -79,16 +87,19 @@ class SessionTerminatorTest {
 
         assertThat(terminator.terminate("app", id, false)).isEqualTo(SessionTerminator.Outcome.ALREADY_ENDED);
         assertThat(terminateCalls()).isEqualTo(1);
-        assertThat(reporter.lines.get(0)).matches("info: Session " + id + " is already TERMINAT(ING|ED); nothing to do\\.");
+        assertThat(reporter.lines.get(0))
+                .matches("info: Session " + id + " is already TERMINAT(ING|ED); nothing to do\\.");
     }
 
     @Test
     void aMissingSessionWarnsOrFails() {
         assertThat(terminator.terminate("app", "nosuchsession", false)).isEqualTo(SessionTerminator.Outcome.MISSING);
-        assertThat(reporter.lines).containsExactly("warn: Session nosuchsession was not found on application app; nothing to terminate.");
+        assertThat(reporter.lines)
+                .containsExactly("warn: Session nosuchsession was not found on application app; nothing to terminate.");
         assertThatThrownBy(() -> terminator.terminate("app", "nosuchsession", true))
                 .isInstanceOf(SessionException.class)
-                .hasMessage("Session nosuchsession was not found on application app. Check <sessionId> and <applicationId>.");
+                .hasMessage(
+                        "Session nosuchsession was not found on application app. Check <sessionId> and <applicationId>.");
     }
 
     @Test
@@ -103,16 +114,25 @@ class SessionTerminatorTest {
 
         assertThat(terminated).containsExactlyInAnyOrder(a, c);
         assertThat(emulator.sessionState(b)).isNotIn("TERMINATING", "TERMINATED");
-        assertThat(emulator.calls().stream().filter(call -> call.operation().equals("ListSessions")).count()).isEqualTo(2);
-        assertThat(reporter.lines).contains("info: Terminated 2 of 3 live sessions on application app matching tags {ci-run=42}");
+        assertThat(emulator.calls().stream()
+                        .filter(call -> call.operation().equals("ListSessions"))
+                        .count())
+                .isEqualTo(2);
+        assertThat(reporter.lines)
+                .contains("info: Terminated 2 of 3 live sessions on application app matching tags {ci-run=42}");
     }
 
     @Test
     void waitingForTerminationTimesOutWithAClearMessage() {
         String id = start("t5", Map.of());
         terminator.terminate("app", id, false);
-        SessionTerminator impatient = new SessionTerminator(api,
-                new Poller(Clock.systemUTC(), Sleeper.SYSTEM, new PollSchedule(Duration.ofMillis(10), Duration.ofMillis(10), 0)), reporter);
+        SessionTerminator impatient = new SessionTerminator(
+                api,
+                new Poller(
+                        Clock.systemUTC(),
+                        Sleeper.SYSTEM,
+                        new PollSchedule(Duration.ofMillis(10), Duration.ofMillis(10), 0)),
+                reporter);
 
         assertThatThrownBy(() -> impatient.awaitEnded("app", List.of(id), Duration.ofMillis(50), Instant.now()))
                 .isInstanceOf(SessionException.class)
