@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the plugin, against the local emulator; prints figures, asserts nothing.
 #   benchmarks/run.sh [runs]      (default 11 runs per build of the goal-overhead benchmark)
+#   COMPARE_WITH=<version> benchmarks/run.sh   also times start-session of another version of the plugin
+#                                 installed in the local repository, alternating with the others
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
 set -euo pipefail
@@ -24,6 +26,11 @@ export AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS
 MVN=(./mvnw -B -q -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="http://127.0.0.1:$PORT")
 BUILDS=("validate" "pre-integration-test -Demr-serverless.skip=true" "pre-integration-test -Demr-serverless.waitForReady=false")
 NAMES=("validate" "skip" "start (no wait)")
+if [ -n "${COMPARE_WITH:-}" ]; then
+  BUILDS+=("pre-integration-test -Demr-serverless.waitForReady=false -Demr.plugin.version=$COMPARE_WITH")
+  NAMES+=("start $COMPARE_WITH")
+fi
+LAST=$(( ${#BUILDS[@]} - 1 ))
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -31,7 +38,7 @@ echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
 "${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > /dev/null
 declare -A times
 for run in $(seq 1 "$RUNS"); do
-  for i in 0 1 2; do
+  for i in $(seq 0 "$LAST"); do
     start=$(date +%s%N)
     # shellcheck disable=SC2086
     "${MVN[@]}" ${BUILDS[$i]} > /dev/null
@@ -40,12 +47,15 @@ for run in $(seq 1 "$RUNS"); do
   done
 done
 declare -a medians
-for i in 0 1 2; do
+for i in $(seq 0 "$LAST"); do
   medians[$i]=$(echo "${times[$i]}" | tr ' ' '\n' | grep . | median)
   printf '  %-16s median %6d ms   (runs: %s)\n' "${NAMES[$i]}" "${medians[$i]}" "${times[$i]}"
 done
 printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
   $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
+if [ -n "${COMPARE_WITH:-}" ]; then
+  printf '  start-session of %s: %+d ms over validate\n' "$COMPARE_WITH" $(( ${medians[3]%.*} - ${medians[0]%.*} ))
+fi
 
 echo "== Footprint"
 # The plugin jar bundles its runtime dependencies; its installed POM (flattened) lists none and imports no

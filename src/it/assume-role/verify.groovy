@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 
 def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls"))
-def assume = calls.find { it.accessKeyId == 'AKIDITASSUME' }
+def assume = calls.find { it.accessKeyId == ('AKIDITASSUME' + itPass) }
 assert assume.operation == 'AssumeRole'
 assert assume.body.contains('RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fit-ci-deployer')
 assert assume.body.contains('RoleSessionName=maven-assume-role')

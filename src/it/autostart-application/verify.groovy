@@ -3,7 +3,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('[INFO] Application appautostart is STOPPED; it starts automatically with the session.')
 
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITAUTOSTART' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITAUTOSTART' + itPass) }
 
 assert !calls*.operation.contains('StartApplication')
 assert calls*.operation.contains('StartSession')

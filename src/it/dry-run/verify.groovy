@@ -25,6 +25,6 @@ assert log.contains('''[INFO] Dry run: StartSession request for application appr
 }''')
 assert !log.contains('do-not-print-me')
 
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITDRYRUN' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITDRYRUN' + itPass) }
 
 assert calls.isEmpty()

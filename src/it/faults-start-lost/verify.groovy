@@ -1,13 +1,13 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITSTARTLOST' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITSTARTLOST' + itPass) }
 // Three attempts with one clientToken: one session.
 def starts = calls.findAll { it.operation == 'StartSession' }
 assert starts.size() == 3
 assert starts*.body.toSet().size() == 1
 def sessions = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions"))
-        .findAll { it.tags?.'maven-project' == 'it.emr-serverless:faults-start-lost' }
+        .findAll { it.startedBy == ('AKIDITSTARTLOST' + itPass) && it.tags?.'maven-project' == 'it.emr-serverless:faults-start-lost' }
 assert sessions.size() == 1
 def id = sessions[0].sessionId
 assert sessions[0].state in ['TERMINATING', 'TERMINATED']

@@ -9,5 +9,5 @@ def sessions = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/session
 tagged.each { id -> assert sessions.find { it.sessionId == id }.state == 'TERMINATED' }
 assert sessions.find { it.sessionId == untagged }.state in ['SUBMITTED', 'STARTING', 'STARTED', 'IDLE']
 // Four sessions at two a page: the reaper followed nextToken.
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITREAPER' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITREAPER' + itPass) }
 assert calls.count { it.operation == 'ListSessions' } == 2

@@ -4,5 +4,5 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('Application appnosessions does not allow interactive sessions (interactiveConfiguration.sessionEnabled is false).'
         + ' Enable them: aws emr-serverless update-application --application-id appnosessions --interactive-configuration sessionEnabled=true')
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITNOSESSIONS' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITNOSESSIONS' + itPass) }
 assert calls*.operation == ['GetApplication']

@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 import java.util.concurrent.TimeUnit
 
-def key = 'AKIDITSIGTERM'
+def key = ('AKIDITSIGTERM' + itPass)
 def calls = { new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == key } }
 def out = new File(basedir, 'nested-build.log')
 // The Maven and JDK of this invoker run (Maven 4 and JDK 25 in the compat run), not the ones running the script.

@@ -9,4 +9,7 @@ def cache = new File(basedir, "sso-home/.aws/sso/cache")
 cache.mkdirs()
 new File(cache, "${name}.json").text = """{"startUrl": "${startUrl}", "region": "eu-west-1",
  "accessToken": "emulator-sso-access-token", "expiresAt": "${Instant.now().plus(8, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)}"}"""
+// A role name of this pass's own: the passes of the build share one emulator.
+def config = new File(basedir, 'aws-config')
+config.text = config.text.replace('sso_role_name = SsoMavenBuild', 'sso_role_name = SsoMavenBuild' + itPass)
 true

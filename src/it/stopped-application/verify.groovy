@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('[INFO] Starting application appstopped (STOPPED, auto-start disabled)')
 assert log.contains('[INFO] Application appstopped is STARTED')
 
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITSTOPPED' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITSTOPPED' + itPass) }
 
 def operations = calls*.operation
 assert operations.indexOf('StartApplication') >= 0

@@ -7,6 +7,6 @@ assert log.contains("Session ${session.sessionId} was not ready within 5s (last 
 def emulated = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions")).find { it.sessionId == session.sessionId }
 assert emulated.state in ['TERMINATING', 'TERMINATED']
 
-def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == 'AKIDITTIMEOUT' }
+def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITTIMEOUT' + itPass) }
 
 assert calls.findAll { it.operation == 'TerminateSession' }.size() == 1

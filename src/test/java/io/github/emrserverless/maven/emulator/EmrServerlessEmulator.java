@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local EMR Serverless for tests and the demo, following {@code shared/emr-serverless-api.md}: SigV4
@@ -47,6 +51,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final SigV4Verifier verifier;
@@ -57,17 +62,27 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final List<String> proxied = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger requestIds = new AtomicInteger();
     private final String proxyAuthorization;
+    private final PrintStream requestLog;
 
     private EmrServerlessEmulator(Builder builder) throws IOException {
+        this.requestLog = builder.requestLog;
         // Accepted credentials; AssumeRole and GetRoleCredentials add the temporary ones they issue.
         Map<String, EmulatorCredentials> credentials = new ConcurrentHashMap<>(builder.credentials);
-        this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret);
+        this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret, builder.region, builder.clock);
         Ids ids = new Ids(builder.seed);
-        this.service =
-                new EmulatedService(builder.applications, builder.clock, ids, builder.terminateDelay, builder.pageSize);
+        this.service = new EmulatedService(
+                builder.applications, builder.accounts, builder.clock, ids, builder.terminateDelay, builder.pageSize);
         this.credentialEndpoints = new CredentialEndpoints(credentials, verifier, ids, builder.clock, calls::add);
         this.proxyAuthorization = builder.proxyAuthorization;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 50);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);
+        if (builder.tls == null) {
+            this.server = HttpServer.create(address, 50);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 50);
+            https.setHttpsConfigurator(new HttpsConfigurator(builder.tls));
+            this.server = https;
+        }
+        this.scheme = builder.tls == null ? "http" : "https";
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "emr-serverless-emulator");
             thread.setDaemon(true);
@@ -83,7 +98,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public int port() {
@@ -166,6 +181,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
                 control(exchange, path);
                 return;
             }
+            logRequest(exchange, body);
             if (exchange.getRequestURI().isAbsolute() && !proxyAllows(exchange)) {
                 exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"emulator\"");
                 exchange.sendResponseHeaders(407, -1);
@@ -181,6 +197,28 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             } else {
                 serve(exchange, method, Route.of(method, path), body);
             }
+        }
+    }
+
+    /**
+     * Everything a request carried, headers and body whole, so that a test can search the emulator's log for a
+     * secret that must never be sent (a secret key, a Spark Connect token, proxy credentials).
+     */
+    private void logRequest(HttpExchange exchange, byte[] body) {
+        if (requestLog == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("REQUEST ")
+                .append(exchange.getRequestMethod())
+                .append(' ')
+                .append(exchange.getRequestURI());
+        exchange.getRequestHeaders()
+                .forEach((name, values) ->
+                        line.append(" | ").append(name).append(": ").append(values));
+        line.append(" | body: ").append(new String(body, StandardCharsets.UTF_8));
+        synchronized (requestLog) {
+            requestLog.println(line);
+            requestLog.flush();
         }
     }
 
@@ -295,6 +333,10 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         private int pageSize = 50;
         private String proxyAuthorization;
         private Clock clock = Clock.systemUTC();
+        private String region = "eu-west-1";
+        private PrintStream requestLog;
+        private final List<String> accounts = new ArrayList<>();
+        private SSLContext tls;
 
         public Builder credentials(EmulatorCredentials accepted) {
             credentials.put(accepted.accessKeyId(), accepted);
@@ -340,7 +382,34 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock the application and session states follow. */
+        /**
+         * Callers whose access key ends with this suffix form an account of their own: they see their own copy of
+         * every application (its state included), as separate AWS accounts would.
+         */
+        public Builder account(String accessKeySuffix) {
+            accounts.add(accessKeySuffix);
+            return this;
+        }
+
+        /** Serves https with this key and certificate (see {@link TlsFiles}) instead of http. */
+        public Builder https(SSLContext tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** Logs every request it receives, headers and body included, to this stream. */
+        public Builder logRequests(PrintStream log) {
+            this.requestLog = log;
+            return this;
+        }
+
+        /** The region this emulator serves (eu-west-1): requests signed for another are refused. */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** The clock the application and session states, and the signatures' age, follow. */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;

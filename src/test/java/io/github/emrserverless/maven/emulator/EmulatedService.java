@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +25,37 @@ final class EmulatedService {
     static final String ACCOUNT = "123456789012";
 
     private final ObjectMapper mapper = new ObjectMapper();
+    /** Each account's applications, made from the specs when the account first asks for them. */
     private final Map<String, EmulatedApplication> applications = new LinkedHashMap<>();
+
+    private final Map<String, ApplicationSpec> specs = new LinkedHashMap<>();
+    private final List<String> accounts;
     private final Map<String, EmulatedSession> sessions = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Clock clock;
     private final Ids ids;
     private final Duration terminateDelay;
     private final int pageSize;
 
-    EmulatedService(List<ApplicationSpec> specs, Clock clock, Ids ids, Duration terminateDelay, int pageSize) {
+    /**
+     * @param accounts access-key suffixes that stand for accounts of their own: a caller whose key ends with one
+     *     sees applications apart from everyone else's (so that test passes sharing one emulator do not see
+     *     each other's started applications)
+     */
+    EmulatedService(
+            List<ApplicationSpec> specs,
+            List<String> accounts,
+            Clock clock,
+            Ids ids,
+            Duration terminateDelay,
+            int pageSize) {
+        this.accounts = accounts.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         this.clock = clock;
         this.ids = ids;
         this.terminateDelay = terminateDelay;
         this.pageSize = pageSize;
-        Instant now = clock.instant();
-        specs.forEach(spec -> applications.put(spec.applicationId(), new EmulatedApplication(spec, now)));
+        specs.forEach(spec -> this.specs.put(spec.applicationId(), spec));
     }
 
     /** @param caller the access key that signed the request, recorded with the sessions it starts */
@@ -49,13 +67,13 @@ final class EmulatedService {
             Constraints.id("sessionId", route.sessionId());
         }
         return switch (route.operation()) {
-            case "GetApplication" -> getApplication(route.applicationId(), region);
-            case "StartApplication" -> startApplication(route.applicationId());
+            case "GetApplication" -> getApplication(caller, route.applicationId(), region);
+            case "StartApplication" -> startApplication(caller, route.applicationId());
             case "StartSession" -> startSession(route.applicationId(), region, caller, body);
-            case "GetSession" -> mapper.createObjectNode().set("session", describe(session(route), true));
-            case "ListSessions" -> listSessions(route.applicationId(), query);
-            case "TerminateSession" -> terminateSession(session(route));
-            case "GetSessionEndpoint" -> sessionEndpoint(session(route), region);
+            case "GetSession" -> mapper.createObjectNode().set("session", describe(session(caller, route), true));
+            case "ListSessions" -> listSessions(caller, route.applicationId(), query);
+            case "TerminateSession" -> terminateSession(session(caller, route));
+            case "GetSessionEndpoint" -> sessionEndpoint(session(caller, route), region);
             default -> throw new ApiError(404, "UnknownOperationException", "No such operation");
         };
     }
@@ -95,18 +113,25 @@ final class EmulatedService {
 
     // ---------------------------------------------------------------- operations
 
-    private EmulatedApplication application(String id) {
+    private EmulatedApplication application(String caller, String id) {
+        ApplicationSpec spec = specs.get(id);
+        if (spec == null) {
+            throw ApiError.notFound("Application " + id + " does not exist");
+        }
         synchronized (applications) {
-            EmulatedApplication application = applications.get(id);
-            if (application == null) {
-                throw ApiError.notFound("Application " + id + " does not exist");
-            }
-            return application;
+            return applications.computeIfAbsent(
+                    accountOf(caller) + "/" + id, key -> new EmulatedApplication(spec, clock.instant()));
         }
     }
 
-    private EmulatedSession session(Route route) {
-        application(route.applicationId());
+    private String accountOf(String caller) {
+        return caller == null
+                ? ""
+                : accounts.stream().filter(caller::endsWith).findFirst().orElse("");
+    }
+
+    private EmulatedSession session(String caller, Route route) {
+        application(caller, route.applicationId());
         EmulatedSession session = sessions.get(route.sessionId());
         if (session == null || !session.applicationId.equals(route.applicationId())) {
             throw ApiError.notFound("Session " + route.sessionId() + " does not exist");
@@ -114,8 +139,8 @@ final class EmulatedService {
         return session;
     }
 
-    private JsonNode getApplication(String id, String region) {
-        EmulatedApplication application = application(id);
+    private JsonNode getApplication(String caller, String id, String region) {
+        EmulatedApplication application = application(caller, id);
         Instant now = clock.instant();
         ApplicationSpec spec = application.spec;
         ObjectNode node = mapper.createObjectNode()
@@ -137,8 +162,8 @@ final class EmulatedService {
         return mapper.createObjectNode().set("application", node);
     }
 
-    private JsonNode startApplication(String id) {
-        EmulatedApplication application = application(id);
+    private JsonNode startApplication(String caller, String id) {
+        EmulatedApplication application = application(caller, id);
         Instant now = clock.instant();
         synchronized (application) {
             String state = application.timeline.at(now);
@@ -152,7 +177,7 @@ final class EmulatedService {
     }
 
     private JsonNode startSession(String applicationId, String region, String caller, byte[] body) {
-        EmulatedApplication application = application(applicationId);
+        EmulatedApplication application = application(caller, applicationId);
         JsonNode request = Constraints.startSessionBody(mapper, body);
         String clientToken = request.get("clientToken").asText();
         Instant now = clock.instant();
@@ -247,8 +272,8 @@ final class EmulatedService {
         return node;
     }
 
-    private JsonNode listSessions(String applicationId, Map<String, List<String>> query) {
-        application(applicationId);
+    private JsonNode listSessions(String caller, String applicationId, Map<String, List<String>> query) {
+        application(caller, applicationId);
         Instant now = clock.instant();
         List<String> states = query.getOrDefault("states", List.of());
         Constraints.listQuery(query);

@@ -1,6 +1,9 @@
 package io.github.emrserverless.maven.emulator;
 
 import io.github.emrserverless.maven.emulator.ApplicationSpec.SessionOutcome;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,11 +30,17 @@ public final class EmulatorMain {
     public static void main(String[] args) throws Exception {
         int port = 0;
         Duration maxLifetime = Duration.ofMinutes(30);
+        PrintStream requestLog = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
-                default -> throw new IllegalArgumentException("usage: EmulatorMain [--port N] [--max-lifetime PT30M]");
+                // A file of its own: a full standard output pipe would block the request handlers.
+                case "--request-log" ->
+                    requestLog = new PrintStream(new FileOutputStream(args[++i], true), true, StandardCharsets.UTF_8);
+                default ->
+                    throw new IllegalArgumentException(
+                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--request-log FILE]");
             }
         }
         Duration second = Duration.ofSeconds(1);
@@ -39,6 +48,11 @@ public final class EmulatorMain {
                 .port(port)
                 .anyAccessKeyWithSecret(SECRET)
                 .proxyCredentials("itproxy", "itproxypass")
+                .logRequests(requestLog)
+                // The passes of the integration tests (main, Maven 3.6.3, Maven 4): one account each.
+                .account("M3")
+                .account("M363")
+                .account("M4")
                 .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
                 .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
                 .application(ApplicationSpec.started("appstopped")

@@ -40,10 +40,15 @@ final class SigV4Verifier {
 
     private final Map<String, EmulatorCredentials> credentials;
     private final String anyKeySecret;
+    private final String ownRegion;
+    private final Clock clock;
 
-    SigV4Verifier(Map<String, EmulatorCredentials> credentials, String anyKeySecret) {
+    /** @param ownRegion the region this emulator serves: a signature scoped to another is refused, as AWS does */
+    SigV4Verifier(Map<String, EmulatorCredentials> credentials, String anyKeySecret, String ownRegion, Clock clock) {
         this.credentials = credentials;
         this.anyKeySecret = anyKeySecret;
+        this.ownRegion = ownRegion;
+        this.clock = clock;
     }
 
     static String accessKeyOf(String authorization) {
@@ -69,6 +74,12 @@ final class SigV4Verifier {
         }
         String accessKey = m.group(1);
         String region = m.group(3);
+        if (!ownRegion.equals(region)) {
+            return failure(
+                    accessKey,
+                    "InvalidSignatureException",
+                    "Credential should be scoped to a valid region, not '" + region + "'.");
+        }
         if (!service.equals(m.group(4))) {
             return failure(
                     accessKey,
@@ -94,7 +105,7 @@ final class SigV4Verifier {
         } catch (DateTimeParseException | NullPointerException e) {
             return failure(accessKey, "IncompleteSignatureException", "X-Amz-Date is missing or malformed");
         }
-        if (Duration.between(signedAt, Instant.now()).abs().toMinutes() >= 15) {
+        if (Duration.between(signedAt, clock.instant()).abs().compareTo(Duration.ofMinutes(15)) > 0) {
             return failure(accessKey, "InvalidSignatureException", "Signature expired");
         }
         SdkHttpRequest.Builder request =
