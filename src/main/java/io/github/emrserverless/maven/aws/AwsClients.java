@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -108,12 +109,28 @@ public final class AwsClients implements ServiceClients {
         }
     }
 
-    private static SdkHttpClient httpClient(AwsSettings settings) {
+    /**
+     * The URL connection client, the quicker to start, unless a proxy wants credentials: it sends them neither
+     * with an https CONNECT nor only to the proxy (inside the tunnel they would reach the service). The Apache
+     * client authenticates the CONNECT and keeps the credentials for the proxy (docs/performance.md: its cost).
+     */
+    static SdkHttpClient httpClient(AwsSettings settings) {
+        AwsSettings.Proxy proxy = settings.proxy();
+        if (proxy != null && proxy.username() != null) {
+            return new ProxyErrors(
+                    Apache5HttpClient.builder()
+                            .connectionTimeout(settings.connectTimeout())
+                            .socketTimeout(settings.readTimeout())
+                            .proxyConfiguration(ProxyConfigurations.apache(proxy))
+                            .build(),
+                    proxy);
+        }
         UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout());
-        if (settings.proxy() != null) {
-            builder.proxyConfiguration(ProxyConfigurations.of(settings.proxy()));
+        if (proxy != null) {
+            builder.proxyConfiguration(ProxyConfigurations.urlConnection(proxy));
+            return new ProxyErrors(builder.build(), proxy);
         }
         return builder.build();
     }

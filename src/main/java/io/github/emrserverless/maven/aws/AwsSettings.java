@@ -35,13 +35,17 @@ public record AwsSettings(
     /** An STS AssumeRole on top of the base credentials. */
     public record AssumeRole(String roleArn, String sessionName, String externalId, Integer durationSeconds) {}
 
-    /** An HTTP proxy; {@link #toString()} leaves the password out. */
+    /**
+     * An HTTP proxy, as a settings.xml {@code <proxy>} describes it; {@link #toString()} leaves the password out.
+     *
+     * @param id the {@code <id>} of the {@code <proxy>}, for messages
+     */
     public record Proxy(
-            String protocol, String host, int port, String username, String password, String nonProxyHosts) {
+            String id, String protocol, String host, int port, String username, String password, String nonProxyHosts) {
         @Override
         public String toString() {
-            return "Proxy[" + protocol + "://" + host + ":" + port + (username == null ? "" : ", user " + username)
-                    + "]";
+            return "Proxy[" + id + ": " + protocol + "://" + host + ":" + port
+                    + (username == null ? "" : ", user " + username) + "]";
         }
     }
 }

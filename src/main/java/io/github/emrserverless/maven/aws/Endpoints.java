@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.aws;
 
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import java.net.URI;
 import software.amazon.awssdk.awscore.endpoint.AwsClientEndpointProvider;
 import software.amazon.awssdk.awscore.endpoint.DualstackEnabledProvider;
@@ -20,7 +21,7 @@ public final class Endpoints {
      * SDK class its client builder uses), else the regional endpoint.
      */
     static URI resolve(Region region, URI override, String profile) {
-        return AwsClientEndpointProvider.builder()
+        URI endpoint = AwsClientEndpointProvider.builder()
                 .clientEndpointOverride(override)
                 .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_EMR_SERVERLESS")
                 .serviceEndpointOverrideSystemProperty("aws.endpointUrlEmrServerless")
@@ -31,6 +32,45 @@ public final class Endpoints {
                 .profileName(profile)
                 .resolveFromOverrides()
                 .orElseGet(() -> regional(region, profile));
+        checkConfigured(
+                endpoint,
+                "the configured endpoint of EMR Serverless (AWS_ENDPOINT_URL_EMR_SERVERLESS,"
+                        + " AWS_ENDPOINT_URL, aws.endpointUrlEmrServerless, aws.endpointUrl or the profile's endpoint_url)");
+        checkConfigured(System.getenv("AWS_ENDPOINT_URL_STS"), "AWS_ENDPOINT_URL_STS");
+        checkConfigured(System.getProperty("aws.endpointUrlSts"), "aws.endpointUrlSts");
+        checkConfigured(System.getenv("AWS_ENDPOINT_URL_SSO"), "AWS_ENDPOINT_URL_SSO");
+        checkConfigured(System.getProperty("aws.endpointUrlSso"), "aws.endpointUrlSso");
+        checkConfigured(System.getenv("AWS_ENDPOINT_URL"), "AWS_ENDPOINT_URL");
+        checkConfigured(System.getProperty("aws.endpointUrl"), "aws.endpointUrl");
+        return endpoint;
+    }
+
+    /**
+     * Signed requests (and STS, SSO answers with credentials) never cross a network in the clear, whichever way
+     * the endpoint was given: http only to a loopback host, as for {@code <endpoint>}.
+     */
+    static void checkConfigured(Object endpoint, String source) {
+        if (endpoint == null || endpoint.toString().isBlank()) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(endpoint.toString().trim());
+        } catch (IllegalArgumentException e) {
+            throw InvalidConfigurationException.invalid(
+                    "endpoint " + InvalidConfigurationException.quote(endpoint),
+                    source,
+                    SharedParameters.ENDPOINT_ALLOWED);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        boolean secure = scheme.equals("https")
+                || scheme.equals("http") && uri.getHost() != null && SharedParameters.isLoopback(uri.getHost());
+        if (!secure) {
+            throw InvalidConfigurationException.invalid(
+                    "endpoint " + InvalidConfigurationException.quote(endpoint),
+                    source,
+                    SharedParameters.ENDPOINT_ALLOWED);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.emrserverless.maven.session.Application;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.SessionEndpoint;
+import io.github.emrserverless.maven.session.SessionIds;
 import io.github.emrserverless.maven.session.SessionPage;
 import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.Sleeper;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,17 @@ public final class HttpSessionApi implements SessionApi {
     record TerminateSessionResponse(String applicationId, String sessionId) {}
 
     private static String applicationPath(String applicationId) {
-        return "/applications/" + SdkHttpUtils.urlEncode(applicationId);
+        return "/applications/" + SdkHttpUtils.urlEncode(checkedId("application", applicationId));
+    }
+
+    /** No request goes out with an ID the service could not have issued (a null from an empty answer, say). */
+    private static String checkedId(String kind, String id) {
+        if (!SessionIds.isValid(id)) {
+            throw SdkClientException.create(
+                    "Refused to send a request for " + kind + " ID " + (id == null ? "null" : "'" + id + "'")
+                            + ": not an ID the service issues (1 to 64 characters of 0-9 and a-z)");
+        }
+        return id;
     }
 
     private static String sessionsPath(String applicationId) {
@@ -149,7 +161,7 @@ public final class HttpSessionApi implements SessionApi {
     }
 
     private static String sessionPath(String applicationId, String sessionId) {
-        return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(sessionId);
+        return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(checkedId("session", sessionId));
     }
 
     private <T> T call(
@@ -157,6 +169,7 @@ public final class HttpSessionApi implements SessionApi {
         RetryToken token = retryStrategy
                 .acquireInitialToken(AcquireInitialTokenRequest.create(SIGNING_NAME))
                 .token();
+        List<SdkException> earlier = new ArrayList<>();
         while (true) {
             try {
                 T response = callOnce(method, path, query, body, responseType);
@@ -170,8 +183,11 @@ public final class HttpSessionApi implements SessionApi {
                             .failure(failure)
                             .build());
                 } catch (TokenAcquisitionFailedException noMoreRetries) {
+                    // Each attempt's failure travels with the last one: an earlier attempt may have taken effect.
+                    earlier.forEach(failure::addSuppressed);
                     throw failure;
                 }
+                earlier.add(failure);
                 pause(retry);
                 token = retry.token();
             }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
 public final class RuntimeConfigurationFileReader {
 
     private static final String ENTRY = "<runtimeConfigurationFiles> entry ";
+    static final long MAX_BYTES = 1024 * 1024;
 
     private static final List<String> LIST_MEMBERS = List.of("runtimeConfiguration", "applicationConfiguration");
     private static final String CONFIGURATION_MEMBERS = "classification, properties, configurations";
@@ -41,6 +43,7 @@ public final class RuntimeConfigurationFileReader {
     }
 
     public ConfigurationSource read(Path file) {
+        checkSize(file);
         // Streamed rather than read as a tree or bound to types, so that every error keeps its line number.
         try (JsonParser parser = factory.createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
@@ -64,6 +67,20 @@ public final class RuntimeConfigurationFileReader {
         } catch (JsonProcessingException e) {
             // Not kept as the cause: Maven would append Jackson's own long message to the build error.
             throw describe(file, e);
+        } catch (IOException e) {
+            throw invalid(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A configuration file is small; a large one is a mistake (a wrong path), refused before it is parsed. */
+    private static void checkSize(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw invalid(file, "it has " + size + " bytes; allowed: at most 1 MiB (" + MAX_BYTES + " bytes).");
+            }
+        } catch (NoSuchFileException e) {
+            throw invalid(file, "no such file.");
         } catch (IOException e) {
             throw invalid(file, "cannot be read: " + e.getMessage());
         }
@@ -133,7 +150,7 @@ public final class RuntimeConfigurationFileReader {
                     }
                 }
                 default ->
-                    throw new JsonParseException(
+                    throw new ShapeException(
                             parser,
                             "unknown member '" + member + "' in a configuration; allowed: " + CONFIGURATION_MEMBERS
                                     + ".",
@@ -160,9 +177,9 @@ public final class RuntimeConfigurationFileReader {
         return parser.getText();
     }
 
-    private static void expect(JsonParser parser, JsonToken expected, String requirement) throws JsonParseException {
+    private static void expect(JsonParser parser, JsonToken expected, String requirement) throws ShapeException {
         if (parser.currentToken() != expected) {
-            throw new JsonParseException(
+            throw new ShapeException(
                     parser,
                     requirement + ", not " + describe(parser.currentToken()) + ".",
                     parser.currentTokenLocation());
@@ -199,6 +216,33 @@ public final class RuntimeConfigurationFileReader {
                     .append(", column ")
                     .append(location.getColumnNr());
         }
-        return InvalidConfigurationException.invalid(subject.toString(), e.getOriginalMessage());
+        return InvalidConfigurationException.invalid(subject.toString(), problem(e));
+    }
+
+    /**
+     * What is wrong, in this reader's words: Jackson's own messages quote the text they stumbled on, and a file
+     * of runtime configuration can hold a secret (a token pasted where a quote is missing), which must not
+     * reach the build log.
+     */
+    private static String problem(JsonProcessingException e) {
+        if (e instanceof ShapeException) {
+            return e.getOriginalMessage();
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field '")) {
+            // Only the member's name, which the file's author chose as a key.
+            return message.substring(0, message.indexOf('\'', "Duplicate field '".length()) + 1)
+                    + ": a member may appear once.";
+        }
+        return "not valid JSON here (the file's text is not repeated in messages, as it may hold secrets).";
+    }
+
+    /** A well-formed file of the wrong shape: the message is this reader's own, with member names only. */
+    private static final class ShapeException extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        ShapeException(JsonParser parser, String message, JsonLocation location) {
+            super(parser, message, location);
+        }
     }
 }

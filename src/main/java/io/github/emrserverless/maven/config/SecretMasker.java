@@ -4,12 +4,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Replaces the values of properties whose keys look secret, for anything that is printed. */
+/**
+ * Masks what looks secret in runtime configuration, for anything that is printed: the values of secret-looking
+ * keys, and inside other values the user-info of URLs ({@code jdbc:mysql://user:pass@host}) and secret-looking
+ * query parameters ({@code ?password=...}).
+ */
 public final class SecretMasker {
 
     public static final String MASK = "****";
     private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "credential", "key");
+    /** {@code scheme://user:password@}: the password goes, the user stays. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(//[^/@:\\s]*):[^/@\\s]*@");
+    /** {@code password=...}, {@code secret=...} and the like, up to the next separator. */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+            "(?i)([?&;,\\s]?[\\w.-]*(?:password|passwd|pwd|secret|token|credential|apikey|api_key)[\\w.-]*=)[^&;,\\s]+");
 
     private SecretMasker() {}
 
@@ -18,13 +28,24 @@ public final class SecretMasker {
         return SECRET_WORDS.stream().anyMatch(lower::contains);
     }
 
+    /** A value with the secret parts it holds masked. */
+    public static String maskValue(String value) {
+        if (value == null) {
+            return null;
+        }
+        String masked = URL_PASSWORD.matcher(value).replaceAll("$1:" + MASK + "@");
+        return SECRET_PARAMETER.matcher(masked).replaceAll("$1" + MASK);
+    }
+
     public static List<Configuration> mask(List<Configuration> configurations) {
         return configurations.stream().map(SecretMasker::mask).toList();
     }
 
     private static Configuration mask(Configuration configuration) {
         Map<String, String> properties = new LinkedHashMap<>();
-        configuration.properties().forEach((key, value) -> properties.put(key, looksSecret(key) ? MASK : value));
+        configuration
+                .properties()
+                .forEach((key, value) -> properties.put(key, looksSecret(key) ? MASK : maskValue(value)));
         return new Configuration(configuration.classification(), properties, mask(configuration.configurations()));
     }
 }

@@ -57,6 +57,7 @@ final class MavenSettingsReader {
         failOnProblems(result, "<proxy> " + proxy.getId());
         Proxy decrypted = result.getProxy();
         return new AwsSettings.Proxy(
+                decrypted.getId(),
                 decrypted.getProtocol(),
                 decrypted.getHost(),
                 decrypted.getPort(),

@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.StartedSession;
+import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 
@@ -16,20 +17,27 @@ final class SafetyNetListener implements SessionListener {
     private final MavenSession build;
     private final AwsSettings settings;
     private final long idleTimeoutMinutes;
+    private final Path tokenFile;
     private final Log log;
 
     SafetyNetListener(
-            SessionSafetyNet safetyNet, MavenSession build, AwsSettings settings, long idleTimeoutMinutes, Log log) {
+            SessionSafetyNet safetyNet,
+            MavenSession build,
+            AwsSettings settings,
+            long idleTimeoutMinutes,
+            Path tokenFile,
+            Log log) {
         this.safetyNet = safetyNet;
         this.build = build;
         this.settings = settings;
         this.idleTimeoutMinutes = idleTimeoutMinutes;
+        this.tokenFile = tokenFile;
         this.log = log;
     }
 
     @Override
     public void onStarted(StartedSession started) {
-        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes), log);
+        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes, tokenFile), log);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.SessionTerminator;
 import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.TokenFile;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,6 +110,7 @@ public class SessionSafetyNet {
                     if (terminator.terminate(applicationId, id, false) == SessionTerminator.Outcome.TERMINATED) {
                         log.warn("Terminated session " + id + " because " + reason + " before terminate-session ran.");
                     }
+                    TokenFile.delete(session.tokenFile());
                 } catch (RuntimeException e) {
                     log.error("Could not terminate session " + id + " after " + reason + " (" + e.getMessage()
                             + "). End it yourself: aws emr-serverless terminate-session --application-id "

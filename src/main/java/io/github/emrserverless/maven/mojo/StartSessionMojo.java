@@ -156,7 +156,7 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     protected void run(AwsSettings settings) throws InterruptedException {
         SessionListener guard = keepSessionOnFailure
                 ? new SessionListener() {}
-                : new SafetyNetListener(safetyNet, session, settings, idleTimeoutMinutes, getLog());
+                : new SafetyNetListener(safetyNet, session, settings, idleTimeoutMinutes, tokenFile.toPath(), getLog());
         new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
                 .start(configuration(), this::openClients, this::exportProperty, guard);
     }

@@ -7,6 +7,8 @@ import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.SessionTerminator;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.TerminationRequest;
+import io.github.emrserverless.maven.session.TokenFile;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Inject;
@@ -64,7 +66,16 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                             clients.sessions(),
                             new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT),
                             reporter())
-                    .run(request, ended -> safetyNet.release(session, applicationId, ended));
+                    .run(request, this::ended);
+        }
+    }
+
+    /** Off the safety net; and the token file start-session wrote for it in this build goes. */
+    private void ended(String endedId) {
+        safetyNet.release(session, applicationId, endedId);
+        String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
+        if (tokenFile != null && endedId.equals(project.getProperties().getProperty("emr-serverless.sessionId"))) {
+            TokenFile.delete(Path.of(tokenFile));
         }
     }
 }

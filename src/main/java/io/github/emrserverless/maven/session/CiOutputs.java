@@ -49,24 +49,15 @@ public final class CiOutputs implements SessionListener {
     }
 
     private void writeEnvFile(StartedSession started, SessionEndpoint endpoint) {
-        StringBuilder lines = new StringBuilder()
-                .append("EMR_SERVERLESS_APPLICATION_ID=")
-                .append(started.applicationId())
-                .append('\n')
-                .append("EMR_SERVERLESS_SESSION_ID=")
-                .append(started.sessionId())
-                .append('\n')
-                .append("EMR_SERVERLESS_SESSION_ARN=")
-                .append(started.arn())
-                .append('\n');
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("EMR_SERVERLESS_APPLICATION_ID", started.applicationId());
+        values.put("EMR_SERVERLESS_SESSION_ID", started.sessionId());
+        values.put("EMR_SERVERLESS_SESSION_ARN", started.arn());
         if (endpoint != null) {
-            lines.append("EMR_SERVERLESS_SESSION_ENDPOINT=")
-                    .append(endpoint.endpoint())
-                    .append('\n')
-                    .append("EMR_SERVERLESS_SESSION_TOKEN_FILE=")
-                    .append(tokenFile)
-                    .append('\n');
+            values.put("EMR_SERVERLESS_SESSION_ENDPOINT", endpoint.endpoint());
+            values.put("EMR_SERVERLESS_SESSION_TOKEN_FILE", tokenFile.toString());
         }
+        String lines = lines(values);
         try {
             Files.createDirectories(envFile.toAbsolutePath().getParent());
             Files.writeString(envFile, lines, StandardCharsets.UTF_8);
@@ -76,10 +67,27 @@ public final class CiOutputs implements SessionListener {
     }
 
     private void appendGithubOutputs(Map<String, String> outputs) {
+        append("GITHUB_OUTPUT", lines(outputs));
+    }
+
+    /**
+     * {@code key=value} lines; all checked before any is written. A line break in a value would let it add
+     * lines of its own (other outputs, other variables), and an {@code =} in a key would move the split.
+     */
+    static String lines(Map<String, String> values) {
         StringBuilder lines = new StringBuilder();
-        outputs.forEach(
-                (key, value) -> lines.append(key).append('=').append(value).append('\n'));
-        append("GITHUB_OUTPUT", lines.toString());
+        values.forEach((key, value) -> {
+            if (key.indexOf('=') >= 0 || key.indexOf('\n') >= 0 || key.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException(
+                        "Refused to write the CI output '" + key + "': an = or a line break in its name");
+            }
+            if (value == null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("Refused to write the CI output " + key + ": its value "
+                        + (value == null ? "is missing" : "holds a line break"));
+            }
+            lines.append(key).append('=').append(value).append('\n');
+        });
+        return lines.toString();
     }
 
     private void appendSummary(String markdown) {

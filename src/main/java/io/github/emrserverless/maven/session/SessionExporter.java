@@ -56,6 +56,12 @@ public final class SessionExporter implements SessionListener {
         sessionFile.write(settings.outputFile(), SessionFile.Content.of(started, settings.name(), session, endpoint));
     }
 
+    /** A terminated session's token is worthless, and a secret all the same: the file goes. */
+    @Override
+    public void onTerminated(StartedSession started) {
+        TokenFile.delete(settings.tokenFile());
+    }
+
     private void export(String key, String value) {
         properties.accept(key, value);
         reporter.debug(() -> "Exported property " + key + "=" + value);

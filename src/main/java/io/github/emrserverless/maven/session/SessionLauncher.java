@@ -4,9 +4,6 @@ import io.github.emrserverless.maven.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -19,11 +16,18 @@ public final class SessionLauncher {
     private final ApplicationPreflight preflight;
     private final SessionApi api;
     private final ReadinessWaiter waiter;
+    private final OrphanSweep sweep;
     private final Reporter reporter;
     private final Clock clock;
 
     public SessionLauncher(
-            ApplicationPreflight preflight, SessionApi api, ReadinessWaiter waiter, Reporter reporter, Clock clock) {
+            ApplicationPreflight preflight,
+            SessionApi api,
+            ReadinessWaiter waiter,
+            OrphanSweep sweep,
+            Reporter reporter,
+            Clock clock) {
+        this.sweep = sweep;
         this.preflight = preflight;
         this.api = api;
         this.waiter = waiter;
@@ -55,7 +59,14 @@ public final class SessionLauncher {
             started = api.startSession(request);
         } catch (SdkException e) {
             String failure = ServiceErrors.describe("StartSession", "application " + applicationId, e);
-            throw new SessionException(failure + (mayHaveStarted(e) ? " " + sweepOrphan(request, asked) : ""), e);
+            throw new SessionException(
+                    failure + (OrphanSweep.mayHaveStarted(e) ? " " + sweep.sweep(request, asked) : ""), e);
+        }
+        if (!isComplete(started, applicationId)) {
+            // A 2xx that does not name the session: it may exist all the same, so look for it by its tag.
+            throw new SessionException("StartSession answered for application " + applicationId
+                    + " without a valid sessionId, applicationId and arn (" + started + "). "
+                    + sweep.sweep(request, asked));
         }
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
         String operation = "GetSession";
@@ -115,50 +126,13 @@ public final class SessionLauncher {
                 : ", of which the application took " + Durations.format(application);
     }
 
-    /**
-     * A 5xx, a throttle or an I/O error may have come after the service created the session: the answer,
-     * not the request, may have been lost. A 4xx other than throttling was decided before anything happened.
-     */
-    private static boolean mayHaveStarted(SdkException e) {
-        if (e instanceof AwsServiceException service) {
-            return service.statusCode() >= 500 || service.isThrottlingException();
-        }
-        return true;
-    }
-
-    /** Looks for a session that StartSession created although its answer never arrived, by its start-token tag. */
-    private String sweepOrphan(StartSessionRequest request, Instant asked) {
-        String token = request.tags().get(DefaultTags.START_TOKEN);
-        if (token == null) {
-            return "A session may have been created although its answer was lost; check the application's sessions"
-                    + " (defaultTags is off, so the plugin cannot find it by its tags).";
-        }
-        String applicationId = request.applicationId();
-        try {
-            SessionInventory inventory = new SessionInventory(api);
-            List<Session> recent = inventory.list(applicationId, List.of()).stream()
-                    .filter(s -> SessionInventory.LIVE_STATES.contains(s.state()))
-                    .filter(s -> s.createdAt() == null || !s.createdAt().isBefore(asked.minusSeconds(300)))
-                    .toList();
-            List<Session> orphans = inventory.withTags(applicationId, recent, Map.of(DefaultTags.START_TOKEN, token));
-            if (orphans.isEmpty()) {
-                return "No session was created (none carries tag " + DefaultTags.START_TOKEN + "=" + token + ").";
-            }
-            StringBuilder outcome = new StringBuilder();
-            for (Session orphan : orphans) {
-                api.terminateSession(applicationId, orphan.sessionId());
-                reporter.warn("Terminated session " + orphan.sessionId()
-                        + ": StartSession created it, but its answer was lost.");
-                outcome.append("Session ")
-                        .append(orphan.sessionId())
-                        .append(" was created although the answer was lost; found by its tags and terminated. ");
-            }
-            return outcome.toString().trim();
-        } catch (SdkException sweep) {
-            return "A session may have been created although its answer was lost, and looking for it failed too ("
-                    + sweep.getMessage() + "): look for tag " + DefaultTags.START_TOKEN + "=" + token
-                    + " on application " + applicationId + " and terminate it.";
-        }
+    private static boolean isComplete(StartedSession started, String applicationId) {
+        return started != null
+                && SessionIds.isValid(started.sessionId())
+                && applicationId.equals(started.applicationId())
+                && started.arn() != null
+                && started.arn().startsWith("arn:")
+                && started.arn().endsWith("/sessions/" + started.sessionId());
     }
 
     private record Cleanup(boolean ended, String message) {}

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,6 +97,7 @@ public final class SessionStarter {
                     new ApplicationPreflight(opened.sessions(), opened::startApplication, poller, reporter),
                     opened.sessions(),
                     new ReadinessWaiter(opened.sessions(), poller, reporter),
+                    new OrphanSweep(opened.sessions(), reporter, sleeper),
                     reporter,
                     clock);
             launcher.launch(
@@ -115,6 +117,7 @@ public final class SessionStarter {
                         sources.entries(),
                         sources.sparkProperties(),
                         sources.userProperties());
+        warnAboutSecretsInThePom(sources);
         StartSessionConfiguration.Request wanted = configuration.request();
         String token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
         Map<String, String> defaults = wanted.defaultTags()
@@ -138,6 +141,31 @@ public final class SessionStarter {
                                 .map(Configuration::toJson)
                                 .toList()));
         return request;
+    }
+
+    /**
+     * Maven itself prints each execution's configuration at {@code -X}, so a secret written in the POM reaches the
+     * log whatever this plugin masks: say so, naming the keys only.
+     */
+    private void warnAboutSecretsInThePom(StartSessionConfiguration.RuntimeConfigurationSources sources) {
+        List<String> keys = new ArrayList<>();
+        sources.entries().forEach(entry -> secretKeys(entry, "<runtimeConfiguration> ", keys));
+        secretKeys(Configuration.of("spark-defaults", sources.sparkProperties()), "<sparkProperties> ", keys);
+        if (!keys.isEmpty()) {
+            reporter.warn("Secret-looking values are written in the POM (" + String.join(", ", keys) + "): Maven prints"
+                    + " the plugin's configuration at -X whatever the plugin masks. Put them in a"
+                    + " runtimeConfigurationFiles file, or pass -Demr-serverless.conf.<classification>.<key> from a CI"
+                    + " secret (README, Secrets).");
+        }
+    }
+
+    private static void secretKeys(Configuration configuration, String where, List<String> keys) {
+        configuration.properties().forEach((key, value) -> {
+            if (SecretMasker.looksSecret(key) || !SecretMasker.maskValue(value).equals(value)) {
+                keys.add(where + key);
+            }
+        });
+        configuration.configurations().forEach(nested -> secretKeys(nested, where, keys));
     }
 
     /** A relative path (a -D list is relative to where mvn runs) is resolved against the project, as Maven does for POM paths. */

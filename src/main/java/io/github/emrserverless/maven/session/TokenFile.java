@@ -6,32 +6,88 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
 
-/** Writes a secret to a file only its owner can read, created that way rather than restricted afterwards. */
+/**
+ * A secret in a file only its owner can read. The file is written under a temporary name in the same folder,
+ * created owner-only (POSIX permissions, else an owner-only ACL; neither fails the write), then moved over
+ * the target in one step: a reader never sees a partial or unrestricted file, and a symbolic link at the
+ * target is replaced, never followed.
+ */
 public final class TokenFile {
 
     private TokenFile() {}
 
     public static void write(Path file, String secret) {
+        Path target = file.toAbsolutePath();
+        Path temporary = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-                java.io.File plain = file.toFile();
-                plain.setReadable(false, false);
-                plain.setReadable(true, true);
-                plain.setWritable(false, false);
-                plain.setWritable(true, true);
+            Files.createDirectories(target.getParent());
+            if (Files.isDirectory(target)) {
+                throw new IOException("it is a directory");
             }
-            Files.writeString(file, secret, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the token file " + file + ": " + e.getMessage(), e);
+            temporary = createOwnerOnly(target.getParent());
+            Files.writeString(temporary, secret, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new UncheckedIOException(
+                    "Cannot write the token file " + target + " readable by its owner only: " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Removes the file once its session has ended; a symbolic link is removed, not its target. */
+    public static void delete(Path file) {
+        deleteQuietly(file);
+    }
+
+    private static Path createOwnerOnly(Path folder) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(
+                    folder,
+                    ".session-token-",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Path temporary = Files.createTempFile(folder, ".session-token-", ".tmp");
+        AclFileAttributeView acl = Files.getFileAttributeView(temporary, AclFileAttributeView.class);
+        if (acl == null) {
+            deleteQuietly(temporary);
+            throw new IOException("the file system offers neither POSIX permissions nor ACLs to restrict it");
+        }
+        acl.setAcl(List.of(AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(acl.getOwner())
+                .setPermissions(EnumSet.of(
+                        AclEntryPermission.READ_DATA,
+                        AclEntryPermission.WRITE_DATA,
+                        AclEntryPermission.APPEND_DATA,
+                        AclEntryPermission.READ_ATTRIBUTES,
+                        AclEntryPermission.WRITE_ATTRIBUTES,
+                        AclEntryPermission.READ_ACL,
+                        AclEntryPermission.DELETE,
+                        AclEntryPermission.SYNCHRONIZE))
+                .build()));
+        return temporary;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // A leftover in target/ is removed by the next write or by mvn clean.
         }
     }
 }

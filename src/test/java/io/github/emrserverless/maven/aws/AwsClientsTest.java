@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
+import io.github.emrserverless.maven.emulator.ConnectProxy;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.maven.emulator.EmulatorCredentials;
+import io.github.emrserverless.maven.emulator.TlsFiles;
 import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartSessionRequests;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Credentials, roles and endpoints as AwsClients puts them together, against the emulator. */
 class AwsClientsTest {
@@ -156,37 +167,123 @@ class AwsClientsTest {
         }
     }
 
+    static final String PROXY_ONLY_HOST = "emr.proxy-only.test";
+
+    /** An https emulator under a name only the proxy resolves, behind a proxy that wants Basic credentials. */
+    record ProxiedHttps(EmrServerlessEmulator emulator, ConnectProxy proxy, ByteArrayOutputStream requestLog)
+            implements AutoCloseable {
+
+        static ProxiedHttps start(Path dir) throws Exception {
+            TlsFiles tls = TlsFiles.create(dir, PROXY_ONLY_HOST);
+            ByteArrayOutputStream requestLog = new ByteArrayOutputStream();
+            EmrServerlessEmulator emulator = EmrServerlessEmulator.builder()
+                    .credentials(new EmulatorCredentials("AKIDSERVER", "server-secret", null))
+                    .application(ApplicationSpec.started("app"))
+                    .https(tls.serverContext())
+                    .logRequests(new PrintStream(requestLog, true, StandardCharsets.UTF_8))
+                    .start();
+            ConnectProxy proxy = ConnectProxy.start(
+                    "proxyuser",
+                    "proxypass",
+                    Map.of(PROXY_ONLY_HOST, new InetSocketAddress(InetAddress.getLoopbackAddress(), emulator.port())));
+            // The plugin trusts what the JVM trusts: here, the emulator's certificate.
+            System.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
+            System.setProperty("javax.net.ssl.trustStorePassword", TlsFiles.PASSWORD);
+            return new ProxiedHttps(emulator, proxy, requestLog);
+        }
+
+        URI endpoint() {
+            return URI.create("https://" + PROXY_ONLY_HOST + ":" + emulator.port());
+        }
+
+        AwsSettings settings(String password, AwsSettings.AssumeRole role) {
+            return new AwsSettings(
+                    "eu-west-1",
+                    null,
+                    new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
+                    role,
+                    endpoint(),
+                    new AwsSettings.Proxy(
+                            "corp-proxy", "http", "127.0.0.1", proxy.port(), "proxyuser", password, "*.internal"),
+                    1,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10));
+        }
+
+        @Override
+        public void close() throws Exception {
+            System.clearProperty("javax.net.ssl.trustStore");
+            System.clearProperty("javax.net.ssl.trustStorePassword");
+            proxy.close();
+            emulator.close();
+        }
+    }
+
     @Test
-    void requestsGoThroughTheProxyOfTheSettingsWithItsCredentials() throws Exception {
-        try (EmrServerlessEmulator proxy = EmrServerlessEmulator.builder()
-                .credentials(new EmulatorCredentials("AKIDSERVER", "server-secret", null))
-                .application(ApplicationSpec.started("app"))
-                .proxyCredentials("proxyuser", "proxypass")
-                .start()) {
-            // The endpoint is a port nobody listens on: only the proxy can answer.
+    void anHttpsEndpointIsReachedThroughAnAuthenticatingProxyThatAloneSeesTheCredentials(@TempDir Path dir)
+            throws Exception {
+        try (ProxiedHttps setup = ProxiedHttps.start(dir)) {
+            System.setProperty("aws.endpointUrlSts", setup.endpoint().toString());
+            AwsSettings.AssumeRole role =
+                    new AwsSettings.AssumeRole("arn:aws:iam::123456789012:role/ci", "maven-app", null, null);
+
+            try (AwsClients clients = AwsClients.create(setup.settings("proxypass", role), d -> {})) {
+                clients.sessions().startSession(request());
+            }
+
+            // STS and EMR Serverless both went through authenticated CONNECTs to the name only the proxy knows.
+            assertThat(setup.emulator().calls())
+                    .extracting(EmrServerlessEmulator.Call::operation)
+                    .containsExactly("AssumeRole", "StartSession");
+            List<ConnectProxy.Received> connects = setup.proxy().received();
+            assertThat(connects)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.requestLine()).startsWith("CONNECT " + PROXY_ONLY_HOST + ":"));
+            assertThat(connects)
+                    .anySatisfy(
+                            r -> assertThat(r.proxyAuthorization()).isEqualTo("Basic cHJveHl1c2VyOnByb3h5cGFzcw=="));
+            // ... and the service never saw them.
+            String requests = setup.requestLog().toString(StandardCharsets.UTF_8);
+            assertThat(requests).contains("REQUEST POST /applications/app/sessions");
+            assertThat(requests.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain("proxy-authorization")
+                    .doesNotContain("cHJveHl1c2VyOnByb3h5cGFzcw".toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
+    void refusedProxyCredentialsFailWithOneMessageNamingTheProxy(@TempDir Path dir) throws Exception {
+        try (ProxiedHttps setup = ProxiedHttps.start(dir);
+                AwsClients clients = AwsClients.create(setup.settings("wrong", null), d -> {})) {
+            assertThatThrownBy(() -> clients.sessions().startSession(request()))
+                    .hasMessageContaining("answered 407 Proxy Authentication Required")
+                    .hasMessageContaining("settings.xml <proxy> corp-proxy")
+                    .hasMessageContaining("refused the <username> and <password>");
+            assertThat(setup.emulator().calls()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLoopbackEndpointNeverGoesThroughTheProxy() throws Exception {
+        try (ConnectProxy proxy = ConnectProxy.start("proxyuser", "proxypass", Map.of())) {
             AwsSettings settings = new AwsSettings(
                     "eu-west-1",
                     null,
                     new AwsSettings.AccessKey("AKIDSERVER", "server-secret", "x"),
                     null,
-                    java.net.URI.create("http://127.0.0.1:1"),
+                    emulator.uri(),
                     new AwsSettings.Proxy(
-                            "http",
-                            "127.0.0.1",
-                            proxy.port(),
-                            "proxyuser",
-                            "proxypass",
-                            "*.internal|other.example.com"),
+                            "corp-proxy", "http", "127.0.0.1", proxy.port(), "proxyuser", "proxypass", null),
                     1,
                     Duration.ofSeconds(2),
                     Duration.ofSeconds(5));
             try (AwsClients clients = AwsClients.create(settings, d -> {})) {
                 clients.sessions().startSession(request());
             }
-            assertThat(proxy.calls())
+            assertThat(emulator.callsBy("AKIDSERVER"))
                     .extracting(EmrServerlessEmulator.Call::operation)
                     .containsExactly("StartSession");
-            assertThat(proxy.proxiedRequests()).contains("Basic cHJveHl1c2VyOnByb3h5cGFzcw==");
+            assertThat(proxy.received()).isEmpty();
         }
     }
 
@@ -209,7 +306,7 @@ class AwsClientsTest {
     void aStaticKeyNeverShowsItsSecret() {
         assertThat(new AwsSettings.AccessKey("AKID", "very-secret", "settings.xml server aws").toString())
                 .isEqualTo("AccessKey[AKID from settings.xml server aws]");
-        assertThat(new AwsSettings.Proxy("http", "proxy", 3128, "me", "pw", null).toString())
+        assertThat(new AwsSettings.Proxy("corp", "http", "proxy", 3128, "me", "pw", null).toString())
                 .doesNotContain("pw");
     }
 }

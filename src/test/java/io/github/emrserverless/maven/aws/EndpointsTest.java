@@ -1,7 +1,9 @@
 package io.github.emrserverless.maven.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -52,6 +54,25 @@ class EndpointsTest {
                 assertThat(Endpoints.resolve(Region.EU_WEST_1, URI.create("http://127.0.0.1:9000"), null))
                         .as("the <endpoint> parameter comes first")
                         .hasToString("http://127.0.0.1:9000");
+            } finally {
+                System.clearProperty(property);
+            }
+        }
+    }
+
+    @Test
+    void everyConfiguredEndpointMustBeHttpsUnlessItIsLoopback() {
+        for (String property : new String[] {"aws.endpointUrlEmrServerless", "aws.endpointUrl", "aws.endpointUrlSts"}) {
+            System.setProperty(property, "http://emr.example.com:8080");
+            try {
+                assertThatThrownBy(() -> Endpoints.resolve(Region.EU_WEST_1, null, null))
+                        .isInstanceOf(InvalidConfigurationException.class)
+                        .hasMessageStartingWith("Invalid endpoint 'http://emr.example.com:8080' (from ")
+                        .hasMessageContaining(
+                                property.equals("aws.endpointUrlSts") ? "aws.endpointUrlSts" : "aws.endpointUrl")
+                        .hasMessageEndingWith("or http only for a loopback host such as http://127.0.0.1:8080.");
+                System.setProperty(property, "http://127.0.0.1:8080");
+                assertThat(Endpoints.resolve(Region.EU_WEST_1, null, null)).isNotNull();
             } finally {
                 System.clearProperty(property);
             }

@@ -31,6 +31,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.emrserverless.model.ConflictException;
 import software.amazon.awssdk.services.emrserverless.model.EmrServerlessException;
+import software.amazon.awssdk.services.emrserverless.model.InternalServerException;
 import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.emrserverless.model.ValidationException;
 
@@ -258,5 +259,30 @@ class HttpSessionApiTest {
         assertThatThrownBy(() -> closed.getSession("app1", "abc"))
                 .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
                 .hasMessageContaining("GET /applications/app1/sessions/abc");
+    }
+
+    @Test
+    void aRequestForANullOrForeignIdIsRefusedBeforeItIsSent() {
+        assertThatThrownBy(() -> basic().terminateSession("app1", null))
+                .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
+                .hasMessageStartingWith("Refused to send a request for session ID null");
+        assertThatThrownBy(() -> basic().getSession("../app1", "abc"))
+                .hasMessageStartingWith("Refused to send a request for application ID '../app1'");
+        assertThat(emulator.calls()).isEmpty();
+    }
+
+    @Test
+    void aFailureAfterRetriesCarriesEveryEarlierAttempt() {
+        emulator.failNext("StartSession", 500, "InternalServerException", true);
+        emulator.failNext("StartSession", 400, "ValidationException", false);
+        SessionApi twoTries = SessionApis.against(emulator.uri(), http)
+                .accessKey("AKIDBASIC", "basic-secret")
+                .maxAttempts(2)
+                .build();
+
+        assertThatThrownBy(() -> twoTries.startSession(request("app1", "token-9")))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(last ->
+                        assertThat(last.getSuppressed()).singleElement().isInstanceOf(InternalServerException.class));
     }
 }

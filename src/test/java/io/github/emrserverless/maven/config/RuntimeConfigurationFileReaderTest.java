@@ -85,6 +85,29 @@ class RuntimeConfigurationFileReaderTest {
     }
 
     @Test
+    void aSyntaxErrorNamesLineAndColumnButNeverEchoesTheFile() throws IOException {
+        String token = "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl";
+        Path path =
+                file("[{\"classification\": \"spark-defaults\",\n \"properties\": {\"spark.auth\": " + token + "}}]");
+
+        assertThatThrownBy(() -> reader.read(path))
+                .hasMessage(
+                        "Invalid <runtimeConfigurationFiles> entry " + path
+                                + ", line 2, column 31: not valid JSON here (the file's text is not repeated in messages, as it may hold secrets).")
+                .hasNoCause()
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("eyJ"));
+    }
+
+    @Test
+    void aFileOverOneMebibyteIsRefusedBeforeParsing() throws IOException {
+        Path path = file("[" + " ".repeat(1024 * 1024) + "]");
+
+        assertThatThrownBy(() -> reader.read(path))
+                .hasMessage("Invalid <runtimeConfigurationFiles> entry " + path
+                        + ": it has 1048578 bytes; allowed: at most 1 MiB (1048576 bytes).");
+    }
+
+    @Test
     void numbersAreNotSilentlyTurnedIntoStrings() throws IOException {
         Path path =
                 file("[{\"classification\": \"spark-defaults\", \"properties\": {\"spark.executor.instances\": 2}}]");
@@ -114,7 +137,8 @@ class RuntimeConfigurationFileReaderTest {
     @Test
     void duplicateKeysAreRejected() throws IOException {
         Path path = file("[{\"classification\": \"a\", \"properties\": {\"k\": \"1\", \"k\": \"2\"}}]");
-        assertThatThrownBy(() -> reader.read(path)).hasMessageContaining("Duplicate field 'k'");
+        assertThatThrownBy(() -> reader.read(path))
+                .hasMessageEndingWith("Duplicate field 'k': a member may appear once.");
     }
 
     @Test

@@ -94,6 +94,8 @@ class StartSessionMojoTest {
                 .contains("[INFO] Started session " + sessionId + " on application appready")
                 .containsPattern("\\[INFO] Session " + sessionId + " is ready \\((STARTED|IDLE)\\)")
                 .contains("\"spark.app.secretKey\":\"****\"")
+                .contains(
+                        "[WARNING] Secret-looking values are written in the POM (<runtimeConfiguration> spark.app.secretKey)")
                 .doesNotContain("hush");
         JsonNode wire = emulator.sessionRequest(sessionId);
         assertThat(wire.at("/configurationOverrides/runtimeConfiguration/0/properties")

@@ -9,7 +9,7 @@ import java.util.List;
  * A SessionApi whose application is STARTING for {@link #applicationStartUp}, then STARTED, and whose session
  * moves through given states at given times on a {@link FakeClock}.
  */
-final class ScriptedSessionApi implements SessionApi {
+class ScriptedSessionApi implements SessionApi {
 
     record Step(Duration at, SessionState state) {}
 
@@ -20,6 +20,9 @@ final class ScriptedSessionApi implements SessionApi {
     RuntimeException getSessionFailure;
     RuntimeException terminateFailure;
     Duration applicationStartUp = Duration.ZERO;
+    /** What StartSession answers; a test may make it incomplete, as an empty 2xx body would be. */
+    StartedSession startAnswer = new StartedSession(
+            "app", "s1", "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app/sessions/s1");
 
     ScriptedSessionApi(FakeClock clock) {
         this.clock = clock;
@@ -47,10 +50,7 @@ final class ScriptedSessionApi implements SessionApi {
     @Override
     public StartedSession startSession(StartSessionRequest request) {
         calls.add("StartSession");
-        return new StartedSession(
-                request.applicationId(),
-                "s1",
-                "arn:aws:emr-serverless:eu-west-1:123456789012:/applications/app/sessions/s1");
+        return startAnswer;
     }
 
     @Override

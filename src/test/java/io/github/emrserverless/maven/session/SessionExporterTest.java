@@ -79,4 +79,15 @@ class SessionExporterTest {
         exporter(true).onReady(started, ready, endpoint);
         assertThat(properties).containsEntry("emr-serverless.sessionAuthToken", "the-secret-token");
     }
+
+    @Test
+    void theTokenFileGoesWhenTheSessionIsTerminated() {
+        SessionExporter exporter = exporter(false);
+        exporter.onReady(started, ready, endpoint);
+        assertThat(dir.resolve("token")).exists();
+
+        exporter.onTerminated(started);
+
+        assertThat(dir.resolve("token")).doesNotExist();
+    }
 }

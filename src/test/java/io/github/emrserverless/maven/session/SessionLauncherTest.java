@@ -43,7 +43,13 @@ class SessionLauncherTest {
     SessionLauncher launcherWith(Duration applicationStartUp) {
         api.applicationStartUp = applicationStartUp;
         Poller poller = new Poller(clock, clock, PollSchedule.DEFAULT);
-        return new SessionLauncher(preflight(poller), api, new ReadinessWaiter(api, poller, reporter), reporter, clock);
+        return new SessionLauncher(
+                preflight(poller),
+                api,
+                new ReadinessWaiter(api, poller, reporter),
+                new OrphanSweep(api, reporter, clock),
+                reporter,
+                clock);
     }
 
     ApplicationPreflight preflight(Poller poller) {
@@ -174,6 +180,7 @@ class SessionLauncherTest {
                 preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
                 api,
                 new ReadinessWaiter(api, poller, reporter),
+                new OrphanSweep(api, reporter, clock),
                 reporter,
                 clock);
         try {
@@ -234,5 +241,19 @@ class SessionLauncherTest {
                 .satisfies(
                         e -> assertThat(((SessionException) e).sessionEnded()).isFalse());
         assertThat(terminated).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutASessionIdFailsNamingTheOperationAndSweeps() {
+        api.startAnswer = new StartedSession(null, null, null);
+
+        assertThatThrownBy(() -> launch(Duration.ofMinutes(1)))
+                .isInstanceOf(SessionException.class)
+                .hasMessageStartingWith(
+                        "StartSession answered for application app without a valid sessionId, applicationId and arn")
+                .hasMessageContaining("defaultTags is off");
+        assertThat(exported).isEmpty();
+        assertThat(api.calls("TerminateSession")).isZero();
+        assertThat(api.calls("GetSession")).isZero();
     }
 }

@@ -1,0 +1,145 @@
+package io.github.emrserverless.maven.mojo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.aws.SessionApis;
+import io.github.emrserverless.maven.emulator.ApplicationSpec;
+import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
+import io.github.emrserverless.maven.session.StartSessionRequests;
+import io.github.emrserverless.maven.session.StartedSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.ExecutionEvent;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.execution.MavenSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/** The safety net against the emulator: what a failed, a successful and a released build do to the session. */
+class SessionSafetyNetTest {
+
+    @TempDir
+    Path dir;
+
+    EmrServerlessEmulator emulator;
+    final SessionSafetyNet safetyNet = new SessionSafetyNet();
+    final MavenExecutionRequest request = new DefaultMavenExecutionRequest();
+    final MavenSession build = mock(MavenSession.class);
+    final CapturingLog log = new CapturingLog();
+    StartedSession started;
+
+    @BeforeEach
+    void startSession() throws Exception {
+        emulator = EmrServerlessEmulator.builder()
+                .anyAccessKeyWithSecret("net-secret")
+                .application(ApplicationSpec.started("app"))
+                .terminateDelay(Duration.ofMillis(50))
+                .start();
+        try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
+            started = SessionApis.against(emulator.uri(), http)
+                    .accessKey("AKIDNET", "net-secret")
+                    .build()
+                    .startSession(StartSessionRequests.valid().build());
+        }
+        when(build.getRequest()).thenReturn(request);
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    PendingSession pending(Path tokenFile) {
+        AwsSettings settings = new AwsSettings(
+                "eu-west-1",
+                null,
+                new AwsSettings.AccessKey("AKIDNET", "net-secret", "test"),
+                null,
+                emulator.uri(),
+                null,
+                2,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        return new PendingSession(started, settings, 30, tokenFile);
+    }
+
+    void buildEnds(boolean failed) {
+        DefaultMavenExecutionResult result = new DefaultMavenExecutionResult();
+        if (failed) {
+            result.addException(new IllegalStateException("a test failed"));
+        }
+        MavenSession ending = mock(MavenSession.class);
+        when(ending.getResult()).thenReturn(result);
+        ExecutionEvent event = mock(ExecutionEvent.class);
+        when(event.getSession()).thenReturn(ending);
+        request.getExecutionListener().sessionEnded(event);
+    }
+
+    @Test
+    void aFailedBuildTerminatesTheSessionItStartedAndDeletesItsTokenFile() throws Exception {
+        Path token = Files.writeString(dir.resolve("session-token"), "secret");
+        safetyNet.watch(build, pending(token), log);
+
+        buildEnds(true);
+
+        assertThat(emulator.callsBy("AKIDNET"))
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .contains("TerminateSession");
+        assertThat(emulator.sessionState(started.sessionId())).isIn("TERMINATING", "TERMINATED");
+        assertThat(log.text())
+                .contains("Terminated session " + started.sessionId()
+                        + " because the build failed before terminate-session ran.");
+        assertThat(token).doesNotExist();
+    }
+
+    @Test
+    void aSuccessfulBuildLeavesTheSessionRunningAndSaysHowItEnds() {
+        safetyNet.watch(build, pending(dir.resolve("none")), log);
+
+        buildEnds(false);
+
+        assertThat(emulator.callsBy("AKIDNET"))
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .doesNotContain("TerminateSession");
+        assertThat(log.text())
+                .contains("Session " + started.sessionId() + " stays running: the build succeeded.")
+                .contains("after 30 idle minutes");
+    }
+
+    @Test
+    void aReleasedSessionIsLeftAloneEvenWhenTheBuildFails() {
+        safetyNet.watch(build, pending(dir.resolve("none")), log);
+        safetyNet.release(build, "app", started.sessionId());
+
+        buildEnds(true);
+
+        assertThat(emulator.callsBy("AKIDNET"))
+                .extracting(EmrServerlessEmulator.Call::operation)
+                .doesNotContain("TerminateSession");
+    }
+
+    @Test
+    void theListenerThatWasThereBeforeStillHearsTheEnd() {
+        boolean[] heard = {false};
+        request.setExecutionListener(new DelegatingExecutionListener(null) {
+            @Override
+            public void sessionEnded(ExecutionEvent event) {
+                heard[0] = true;
+            }
+        });
+        safetyNet.watch(build, pending(dir.resolve("none")), log);
+
+        buildEnds(false);
+
+        assertThat(heard[0]).isTrue();
+    }
+}

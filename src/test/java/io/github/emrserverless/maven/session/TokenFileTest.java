@@ -1,0 +1,65 @@
+package io.github.emrserverless.maven.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokenFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileIsOwnerOnlyAndNoTemporaryFileIsLeft() throws Exception {
+        Path file = dir.resolve("sub/session-token");
+
+        TokenFile.write(file, "secret-1");
+        TokenFile.write(file, "secret-2");
+
+        assertThat(file).hasContent("secret-2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        try (var listing = Files.list(file.getParent())) {
+            assertThat(listing).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aSymbolicLinkAtTheTargetIsReplacedNotFollowed() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "keep me");
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-r--r--"));
+        Path file = Files.createSymbolicLink(dir.resolve("session-token"), elsewhere);
+
+        TokenFile.write(file, "secret");
+
+        assertThat(Files.isSymbolicLink(file)).isFalse();
+        assertThat(file).hasContent("secret");
+        assertThat(elsewhere).hasContent("keep me");
+    }
+
+    @Test
+    void aFolderInTheWayFailsNamingTheFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("session-token"));
+
+        assertThatThrownBy(() -> TokenFile.write(folder, "secret"))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("Cannot write the token file " + folder + " readable by its owner only");
+    }
+
+    @Test
+    void deleteRemovesTheFileAndIgnoresOneThatIsGone() {
+        Path file = dir.resolve("session-token");
+        TokenFile.write(file, "secret");
+
+        TokenFile.delete(file);
+        TokenFile.delete(file);
+
+        assertThat(file).doesNotExist();
+    }
+}
