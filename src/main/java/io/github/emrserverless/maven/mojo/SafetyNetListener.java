@@ -1,15 +1,17 @@
 package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.SessionListener;
+import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Puts a session under the build's safety net as soon as StartSession answered, and takes it off again when
- * the launcher itself terminated it.
+ * Puts a session under the build's safety net from the moment its StartSession is sent (by its start token
+ * until the answer names it), and takes it off again when the launcher itself terminated it.
  */
 final class SafetyNetListener implements SessionListener {
 
@@ -19,6 +21,7 @@ final class SafetyNetListener implements SessionListener {
     private final long idleTimeoutMinutes;
     private final Path tokenFile;
     private final Log log;
+    private String startToken;
 
     SafetyNetListener(
             SessionSafetyNet safetyNet,
@@ -36,8 +39,23 @@ final class SafetyNetListener implements SessionListener {
     }
 
     @Override
+    public void onStarting(StartSessionRequest request) {
+        startToken = request.tags().get(DefaultTags.START_TOKEN);
+        if (startToken != null) {
+            safetyNet.expect(build, new PendingStart(request.applicationId(), startToken, settings), log);
+        }
+    }
+
+    @Override
+    public void onStartFailed(StartSessionRequest request) {
+        if (startToken != null) {
+            safetyNet.forget(build, startToken);
+        }
+    }
+
+    @Override
     public void onStarted(StartedSession started) {
-        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes, tokenFile), log);
+        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes, tokenFile), startToken, log);
     }
 
     @Override

@@ -55,18 +55,21 @@ public final class SessionLauncher {
         }
         StartedSession started;
         Instant asked = clock.instant();
+        listener.onStarting(request);
         try {
             started = api.startSession(request);
         } catch (SdkException e) {
             String failure = ServiceErrors.describe("StartSession", "application " + applicationId, e);
-            throw new SessionException(
-                    failure + (OrphanSweep.mayHaveStarted(e) ? " " + sweep.sweep(request, asked) : ""), e);
+            String swept = OrphanSweep.mayHaveStarted(e) ? " " + sweep.sweep(request, asked) : "";
+            listener.onStartFailed(request);
+            throw new SessionException(failure + swept, e);
         }
         if (!isComplete(started, applicationId)) {
             // A 2xx that does not name the session: it may exist all the same, so look for it by its tag.
+            String swept = sweep.sweep(request, asked);
+            listener.onStartFailed(request);
             throw new SessionException("StartSession answered for application " + applicationId
-                    + " without a valid sessionId, applicationId and arn (" + started + "). "
-                    + sweep.sweep(request, asked));
+                    + " without a valid sessionId, applicationId and arn (" + started + "). " + swept);
         }
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
         String operation = "GetSession";

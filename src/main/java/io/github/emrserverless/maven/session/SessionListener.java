@@ -8,6 +8,12 @@ import java.util.List;
  */
 public interface SessionListener {
 
+    /** Just before StartSession is sent (its client token is in the request's tags, unless defaultTags is off). */
+    default void onStarting(StartSessionRequest request) {}
+
+    /** StartSession failed for good; the launcher has looked for a session it may have created all the same. */
+    default void onStartFailed(StartSessionRequest request) {}
+
     /** As soon as StartSession answered: the identity is all there is yet. */
     default void onStarted(StartedSession started) {}
 
@@ -25,6 +31,16 @@ public interface SessionListener {
     static SessionListener all(SessionListener... listeners) {
         List<SessionListener> all = List.of(listeners);
         return new SessionListener() {
+            @Override
+            public void onStarting(StartSessionRequest request) {
+                all.forEach(listener -> listener.onStarting(request));
+            }
+
+            @Override
+            public void onStartFailed(StartSessionRequest request) {
+                all.forEach(listener -> listener.onStartFailed(request));
+            }
+
             @Override
             public void onStarted(StartedSession started) {
                 all.forEach(listener -> listener.onStarted(started));

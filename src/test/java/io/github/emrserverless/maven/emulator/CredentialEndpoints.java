@@ -112,8 +112,9 @@ final class CredentialEndpoints {
     }
 
     private EmulatorCredentials issue() {
+        // The trailing T: an issued key never ends like an account suffix of EmulatedService by chance.
         EmulatorCredentials issued = new EmulatorCredentials(
-                "ASIA" + ids.next().toUpperCase(Locale.ROOT),
+                "ASIA" + ids.next().toUpperCase(Locale.ROOT) + "T",
                 "secret-" + UUID.randomUUID(),
                 "token-" + UUID.randomUUID());
         accepted.put(issued.accessKeyId(), issued);

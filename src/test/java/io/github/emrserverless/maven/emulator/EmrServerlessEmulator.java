@@ -48,7 +48,19 @@ public final class EmrServerlessEmulator implements AutoCloseable {
 
     /** One request as it arrived: operation, who sent it, what it answered, and the body of a StartSession. */
     public record Call(
-            String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {}
+            String operation,
+            String applicationId,
+            String accessKeyId,
+            int status,
+            String errorType,
+            String body,
+            long atMillis) {
+
+        /** Stamped with the wall-clock time it was recorded, for tests that time the plugin's reactions. */
+        Call(String operation, String applicationId, String accessKeyId, int status, String errorType, String body) {
+            this(operation, applicationId, accessKeyId, status, errorType, body, System.currentTimeMillis());
+        }
+    }
 
     private final HttpServer server;
     private final String scheme;
@@ -63,9 +75,11 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final AtomicInteger requestIds = new AtomicInteger();
     private final String proxyAuthorization;
     private final PrintStream requestLog;
+    private final Map<String, Duration> startAnswerDelays;
 
     private EmrServerlessEmulator(Builder builder) throws IOException {
         this.requestLog = builder.requestLog;
+        this.startAnswerDelays = Map.copyOf(builder.startAnswerDelays);
         // Accepted credentials; AssumeRole and GetRoleCredentials add the temporary ones they issue.
         Map<String, EmulatorCredentials> credentials = new ConcurrentHashMap<>(builder.credentials);
         this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret, builder.region, builder.clock);
@@ -83,7 +97,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             this.server = https;
         }
         this.scheme = builder.tls == null ? "http" : "https";
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread thread = new Thread(r, "emr-serverless-emulator");
             thread.setDaemon(true);
             return thread;
@@ -257,7 +271,15 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             if (fault != null) {
                 throw new ApiError(fault.status(), fault.type(), "Injected fault after the call took effect");
             }
-            if (decision.slow() != null) {
+            Duration answerDelay = "StartSession".equals(route.operation())
+                    ? startAnswerDelays.getOrDefault(route.applicationId(), Duration.ZERO)
+                    : Duration.ZERO;
+            if (!answerDelay.isZero()) {
+                // The session exists now; its answer is on the way for a while, as over a slow network.
+                calls.add(new Call(
+                        route.operation(), route.applicationId(), accessKey, 0, "DelayedAnswer", recordedBody));
+                Thread.sleep(answerDelay.toMillis());
+            } else if (decision.slow() != null) {
                 calls.add(
                         new Call(route.operation(), route.applicationId(), accessKey, 0, "SlowResponse", recordedBody));
                 Thread.sleep(decision.slow().toMillis());
@@ -337,6 +359,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         private PrintStream requestLog;
         private final List<String> accounts = new ArrayList<>();
         private SSLContext tls;
+        private final Map<String, Duration> startAnswerDelays = new HashMap<>();
 
         public Builder credentials(EmulatorCredentials accepted) {
             credentials.put(accepted.accessKeyId(), accepted);
@@ -388,6 +411,12 @@ public final class EmrServerlessEmulator implements AutoCloseable {
          */
         public Builder account(String accessKeySuffix) {
             accounts.add(accessKeySuffix);
+            return this;
+        }
+
+        /** StartSession of this application creates the session at once and answers only after {@code delay}. */
+        public Builder delayStartAnswer(String applicationId, Duration delay) {
+            startAnswerDelays.put(applicationId, delay);
             return this;
         }
 

@@ -133,7 +133,9 @@ final class EmulatedService {
     private EmulatedSession session(String caller, Route route) {
         application(caller, route.applicationId());
         EmulatedSession session = sessions.get(route.sessionId());
-        if (session == null || !session.applicationId.equals(route.applicationId())) {
+        if (session == null
+                || !session.applicationId.equals(route.applicationId())
+                || !accountOf(session.startedBy).equals(accountOf(caller))) {
             throw ApiError.notFound("Session " + route.sessionId() + " does not exist");
         }
         return session;
@@ -282,6 +284,7 @@ final class EmulatedService {
             for (EmulatedSession session : sessions.values()) {
                 String state = session.timeline.at(now);
                 if (session.applicationId.equals(applicationId)
+                        && accountOf(session.startedBy).equals(accountOf(caller))
                         && (states.isEmpty() || states.contains(state))
                         && Constraints.createdWithin(session.createdAt, query)) {
                     matching.add(session);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Applications, one per scenario: {@code appready}, {@code appstopped} and {@code appstoppedkeep} (auto-start off),
  * {@code appautostart}, {@code appcreating}, {@code appfailing}, {@code appslow} (never ready),
  * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}, {@code appreaper},
- * {@code appsigterm} (never ready). ListSessions pages hold 2 sessions.
+ * {@code appsigterm} (never ready), {@code appslowanswer} (StartSession answers after 60 s). ListSessions pages hold 2 sessions.
  */
 public final class EmulatorMain {
 
@@ -73,6 +73,8 @@ public final class EmulatorMain {
                 .application(ApplicationSpec.started("appreaper").withSessions(second, SessionOutcome.READY))
                 .application(ApplicationSpec.started("applisted"))
                 .application(ApplicationSpec.started("appsigterm").withSessions(second, SessionOutcome.NEVER_READY))
+                .application(ApplicationSpec.started("appslowanswer").withSessions(second, SessionOutcome.READY))
+                .delayStartAnswer("appslowanswer", Duration.ofSeconds(60))
                 // Small pages, so that ListSessions callers must follow nextToken.
                 .pageSize(2)
                 .start();

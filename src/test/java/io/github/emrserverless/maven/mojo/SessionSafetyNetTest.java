@@ -13,6 +13,8 @@ import io.github.emrserverless.maven.session.StartedSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.ExecutionEvent;
@@ -87,7 +89,7 @@ class SessionSafetyNetTest {
     @Test
     void aFailedBuildTerminatesTheSessionItStartedAndDeletesItsTokenFile() throws Exception {
         Path token = Files.writeString(dir.resolve("session-token"), "secret");
-        safetyNet.watch(build, pending(token), log);
+        safetyNet.watch(build, pending(token), null, log);
 
         buildEnds(true);
 
@@ -103,7 +105,7 @@ class SessionSafetyNetTest {
 
     @Test
     void aSuccessfulBuildLeavesTheSessionRunningAndSaysHowItEnds() {
-        safetyNet.watch(build, pending(dir.resolve("none")), log);
+        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
 
         buildEnds(false);
 
@@ -117,7 +119,7 @@ class SessionSafetyNetTest {
 
     @Test
     void aReleasedSessionIsLeftAloneEvenWhenTheBuildFails() {
-        safetyNet.watch(build, pending(dir.resolve("none")), log);
+        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
         safetyNet.release(build, "app", started.sessionId());
 
         buildEnds(true);
@@ -136,10 +138,66 @@ class SessionSafetyNetTest {
                 heard[0] = true;
             }
         });
-        safetyNet.watch(build, pending(dir.resolve("none")), log);
+        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
 
         buildEnds(false);
 
         assertThat(heard[0]).isTrue();
+    }
+
+    @Test
+    void aStartWhoseAnswerNeverCameIsFoundByItsTagAndTerminated() throws Exception {
+        StartedSession orphan;
+        try (UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.create()) {
+            orphan = SessionApis.against(emulator.uri(), http)
+                    .accessKey("AKIDNET", "net-secret")
+                    .build()
+                    .startSession(StartSessionRequests.valid()
+                            .clientToken("tok-inflight")
+                            .tags(Map.of("start-token", "tok-inflight"))
+                            .build());
+        }
+        safetyNet.expect(
+                build,
+                new PendingStart(
+                        "app", "tok-inflight", pending(dir.resolve("none")).settings()),
+                log);
+        long begun = System.nanoTime();
+
+        buildEnds(true);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - begun)).isLessThan(BuildGuard.SHUTDOWN_BOUND);
+        assertThat(emulator.sessionState(orphan.sessionId())).isIn("TERMINATING", "TERMINATED");
+        assertThat(emulator.sessionState(started.sessionId())).isNotIn("TERMINATING", "TERMINATED");
+        assertThat(log.text())
+                .contains("Terminated session " + orphan.sessionId() + " (found by its tag start-token=tok-inflight)");
+    }
+
+    @Test
+    void anAnswerThatArrivesAfterTheGuardEndedEverythingIsEndedAsWell() throws Exception {
+        safetyNet.expect(
+                build,
+                new PendingStart("app", "tok-late", pending(dir.resolve("none")).settings()),
+                log);
+        CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
+            sleepQuietly(300);
+            safetyNet.watch(build, pending(dir.resolve("none")), "tok-late", log);
+        });
+
+        buildEnds(true);
+        answer.join();
+
+        assertThat(emulator.sessionState(started.sessionId())).isIn("TERMINATING", "TERMINATED");
+        assertThat(log.text())
+                .contains(
+                        "Terminated session " + started.sessionId() + " because the build ended while it was starting");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,242 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.session.DefaultTags;
+import io.github.emrserverless.maven.session.Session;
+import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionInventory;
+import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.TokenFile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.execution.ExecutionEvent;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.plugin.logging.Log;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * The safety net of one build: the sessions it started and the starts still on the wire, ended when the build
+ * fails or is interrupted. Built for a CI runner's cancel grace period (GitHub Actions: SIGINT, 7.5 s, SIGTERM,
+ * 2.5 s, SIGKILL): the clients are built while the build runs, every session is ended at once and in parallel,
+ * TerminateSession first (it is idempotent), and the whole shutdown is bounded.
+ */
+final class BuildGuard {
+
+    /** How long a shutdown waits for the answer of a StartSession in flight before looking for it by its tag. */
+    static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
+    /** The bound on ending everything once the build is interrupted. */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
+
+    private final Map<String, PendingSession> sessions = new LinkedHashMap<>();
+    private final Map<String, PendingStart> starts = new LinkedHashMap<>();
+    private final Map<AwsSettings, CompletableFuture<AwsClients>> clients = new LinkedHashMap<>();
+    private final List<CompletableFuture<Void>> lateEndings = new ArrayList<>();
+    private final Log log;
+    private final Thread shutdownHook;
+    private boolean drained;
+
+    BuildGuard(MavenExecutionRequest request, Log log) {
+        this.log = log;
+        request.setExecutionListener(new DelegatingExecutionListener(request.getExecutionListener()) {
+            @Override
+            public void sessionEnded(ExecutionEvent event) {
+                buildEnded(event.getSession().getResult().hasExceptions());
+                super.sessionEnded(event);
+            }
+        });
+        this.shutdownHook = new Thread(() -> endAll("the build was interrupted"), "emr-serverless-safety-net");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Before StartSession is sent; if the build ends before the answer, the session is looked for by its tag. */
+    synchronized void expect(PendingStart start) {
+        clientsFor(start.settings());
+        starts.put(start.startToken(), start);
+    }
+
+    /** StartSession answered; a guard that has already ended everything ends this late arrival itself. */
+    synchronized void add(PendingSession session, String startToken) {
+        if (startToken != null) {
+            starts.remove(startToken);
+        }
+        notifyAll();
+        if (drained) {
+            lateEndings.add(CompletableFuture.runAsync(() -> end(session, "the build ended while it was starting")));
+            return;
+        }
+        clientsFor(session.settings());
+        sessions.put(session.key(), session);
+    }
+
+    /** StartSession failed for good; the launcher has looked for what it may have created. */
+    synchronized void forget(String startToken) {
+        starts.remove(startToken);
+        notifyAll();
+    }
+
+    synchronized void remove(String key) {
+        sessions.remove(key);
+    }
+
+    private void buildEnded(boolean failed) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it ends whatever is still pending.
+        }
+        if (failed) {
+            endAll("the build failed");
+        } else {
+            List<PendingSession> left;
+            synchronized (this) {
+                left = new ArrayList<>(sessions.values());
+                sessions.clear();
+            }
+            for (PendingSession session : left) {
+                log.info("Session " + session.started().sessionId() + " stays running: the build succeeded."
+                        + " End it with emr-serverless:terminate-session; otherwise it ends after "
+                        + session.idleTimeoutMinutes() + " idle minutes.");
+            }
+            closeClients();
+        }
+    }
+
+    /** Ends every session and every start in flight, in parallel, within {@link #SHUTDOWN_BOUND}. */
+    void endAll(String reason) {
+        long deadline = System.nanoTime() + SHUTDOWN_BOUND.toNanos();
+        List<Runnable> endings = new ArrayList<>();
+        List<PendingStart> unanswered;
+        synchronized (this) {
+            drained = true;
+            sessions.values().forEach(session -> endings.add(() -> end(session, reason)));
+            sessions.clear();
+            // An answer that comes now is a late arrival (see add): it ends itself.
+            waitForAnswers(System.nanoTime() + ANSWER_WAIT.toNanos());
+            unanswered = new ArrayList<>(starts.values());
+            starts.clear();
+        }
+        unanswered.forEach(start -> endings.add(() -> findAndEnd(start, reason)));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, endings.size()), daemon());
+        try {
+            endings.forEach(pool::submit);
+            pool.shutdown();
+            pool.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            List<CompletableFuture<Void>> late;
+            synchronized (this) {
+                late = List.copyOf(lateEndings);
+            }
+            CompletableFuture.allOf(late.toArray(CompletableFuture[]::new))
+                    .get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception timedOut) {
+            log.error("Ending the build's sessions took longer than " + SHUTDOWN_BOUND.toSeconds()
+                    + " s; check the application for sessions still running.");
+        } finally {
+            pool.shutdownNow();
+            closeClients();
+        }
+    }
+
+    private void waitForAnswers(long until) {
+        while (!starts.isEmpty() && System.nanoTime() < until) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, until - System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void end(PendingSession session, String reason) {
+        String id = session.started().sessionId();
+        String applicationId = session.started().applicationId();
+        try {
+            api(session.settings()).terminateSession(applicationId, id);
+            log.warn("Terminated session " + id + " because " + reason + " before terminate-session ran.");
+        } catch (RuntimeException e) {
+            log.error("Could not terminate session " + id + " after " + reason + " (" + e.getMessage()
+                    + "). End it yourself: aws emr-serverless terminate-session --application-id " + applicationId
+                    + " --session-id " + id);
+        } finally {
+            TokenFile.delete(session.tokenFile());
+        }
+    }
+
+    /** A start whose answer never came: one look for live sessions with its tag, each terminated. */
+    private void findAndEnd(PendingStart start, String reason) {
+        String tag = DefaultTags.START_TOKEN + "=" + start.startToken();
+        try {
+            SessionApi api = api(start.settings());
+            SessionInventory inventory = new SessionInventory(api);
+            List<Session> live = inventory.list(start.applicationId(), SessionInventory.LIVE_STATES);
+            List<Session> found = inventory.withTags(
+                    start.applicationId(), live, Map.of(DefaultTags.START_TOKEN, start.startToken()));
+            for (Session session : found) {
+                api.terminateSession(start.applicationId(), session.sessionId());
+                log.warn("Terminated session " + session.sessionId() + " (found by its tag " + tag + ") because "
+                        + reason + " while StartSession was on its way.");
+            }
+        } catch (SdkException | IllegalStateException e) {
+            log.error("StartSession was on its way when " + reason + ", and looking for its session failed ("
+                    + e.getMessage() + "): look for tag " + tag + " on application " + start.applicationId()
+                    + " and terminate it.");
+        }
+    }
+
+    private SessionApi api(AwsSettings settings) {
+        CompletableFuture<AwsClients> future;
+        synchronized (this) {
+            future = clientsFor(settings);
+        }
+        return future.join().sessions();
+    }
+
+    /** Built while the build runs, so that a shutdown finds them ready. */
+    private CompletableFuture<AwsClients> clientsFor(AwsSettings settings) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return clients.computeIfAbsent(
+                settings,
+                key -> CompletableFuture.supplyAsync(() -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(loader);
+                    try {
+                        return AwsClients.create(key, Sleeper.SYSTEM);
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                }));
+    }
+
+    private void closeClients() {
+        List<CompletableFuture<AwsClients>> built;
+        synchronized (this) {
+            built = List.copyOf(clients.values());
+            clients.clear();
+        }
+        built.forEach(future -> future.thenAccept(c -> IoUtils.closeQuietlyV2(c, null)));
+    }
+
+    private static long remaining(long deadline) {
+        return Math.max(0, deadline - System.nanoTime());
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "emr-serverless-safety-net-end");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
