@@ -4,25 +4,7 @@ import java.util.concurrent.TimeUnit
 def key = ('AKIDITSIGSTART' + itPass)
 def calls = { new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == key } }
 def out = new File(basedir, 'nested-build.log')
-// The Maven and JDK of this invoker run (Maven 4 and JDK 25 in the compat run), not the ones running the script.
-def mvn = new File(itMavenHome, 'bin/mvn').path
-// The same repositories as the invoker's builds: its local repository, backed by the developer's.
-def userRepository = new File(System.getProperty('maven.repo.local', "${System.getProperty('user.home')}/.m2/repository")).toURI()
-def settings = new File(basedir, 'nested-settings.xml')
-settings.text = """<settings><profiles><profile><id>it-repo</id><activation><activeByDefault>true</activeByDefault></activation>
-  <repositories><repository><id>local.central</id><url>${userRepository}</url></repository></repositories>
-  <pluginRepositories><pluginRepository><id>local.central</id><url>${userRepository}</url></pluginRepository></pluginRepositories>
-</profile></profiles></settings>"""
-def builder = new ProcessBuilder(mvn, '-B', '-V', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
-        "-Demr-serverless.endpoint=${emulatorUri}", 'verify')
-        .directory(basedir)
-        .redirectErrorStream(true)
-        .redirectOutput(out)
-builder.environment().putAll([
-        JAVA_HOME: itJavaHome,
-        AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'eu-west-1',
-        AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true'])
-def process = builder.start()
+def process = evaluate(new File(itShared, 'nested-build.groovy')).start(binding, key)
 long signalled = 0
 try {
     def deadline = System.currentTimeMillis() + 90_000

@@ -75,7 +75,7 @@ public final class AwsClients implements ServiceClients {
                 throw new IllegalStateException("already opened");
             }
             opened = true;
-            return create(settings, http, sleeper);
+            return create(settings, http, sleeper, true);
         }
 
         /** Closes the HTTP client unless the clients were opened (they close it then). */
@@ -93,15 +93,25 @@ public final class AwsClients implements ServiceClients {
      * lists where the plugin looked (a web identity or a role means a call to STS here). Nothing else is sent.
      */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        return create(settings, httpClient(settings), sleeper);
+        return create(settings, httpClient(settings), sleeper, true);
     }
 
-    private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper) {
+    /**
+     * Builds the clients ahead of need, for the safety net: the credentials are resolved by the first request,
+     * so that clients nobody uses cost no call (an SSO or STS exchange).
+     */
+    public static AwsClients createAhead(AwsSettings settings, Sleeper sleeper) {
+        return create(settings, httpClient(settings), sleeper, false);
+    }
+
+    private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper, boolean check) {
         AwsCredentialsProvider credentials = null;
         try {
             Region region = resolveRegion(settings);
             credentials = CredentialsFactory.create(settings, region, http);
-            CredentialsFactory.check(credentials, settings);
+            if (check) {
+                CredentialsFactory.check(credentials, settings);
+            }
             return new AwsClients(settings, region, http, credentials, sleeper);
         } catch (RuntimeException e) {
             closeQuietly(http, credentials);

@@ -24,20 +24,7 @@ final class PendingHttpClient implements SdkHttpClient {
     }
 
     static PendingHttpClient start(Supplier<SdkHttpClient> builder, String name) {
-        // The SDK looks up its services through the context class loader: the plugin's, not the pool thread's.
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new PendingHttpClient(
-                CompletableFuture.supplyAsync(() -> {
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(loader);
-                    try {
-                        return builder.get();
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                }),
-                name);
+        return new PendingHttpClient(PluginThreads.supplyAsync(builder), name);
     }
 
     SdkHttpClient get() {

@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.aws.PluginThreads;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
@@ -204,19 +205,8 @@ final class BuildGuard {
 
     /** Built while the build runs, so that a shutdown finds them ready. */
     private CompletableFuture<AwsClients> clientsFor(AwsSettings settings) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return clients.computeIfAbsent(
-                settings,
-                key -> CompletableFuture.supplyAsync(() -> {
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(loader);
-                    try {
-                        return AwsClients.create(key, Sleeper.SYSTEM);
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                }));
+                settings, key -> PluginThreads.supplyAsync(() -> AwsClients.createAhead(key, Sleeper.SYSTEM)));
     }
 
     private void closeClients() {

@@ -59,7 +59,7 @@ final class SafetyNetListener implements SessionListener {
     }
 
     @Override
-    public void onTerminated(StartedSession started) {
+    public void onEnded(StartedSession started) {
         safetyNet.release(build, started.applicationId(), started.sessionId());
     }
 }

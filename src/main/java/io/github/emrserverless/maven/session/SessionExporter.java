@@ -58,7 +58,7 @@ public final class SessionExporter implements SessionListener {
 
     /** A terminated session's token is worthless, and a secret all the same: the file goes. */
     @Override
-    public void onTerminated(StartedSession started) {
+    public void onEnded(StartedSession started) {
         TokenFile.delete(settings.tokenFile());
     }
 

@@ -86,6 +86,7 @@ public final class SessionLauncher {
                     : null;
             listener.onReady(started, ready, endpoint);
         } catch (SessionEndedException e) {
+            listener.onEnded(started);
             throw e;
         } catch (Poller.PollTimeoutException e) {
             Session last = (Session) e.lastAnswer();
@@ -145,7 +146,7 @@ public final class SessionLauncher {
         try {
             api.terminateSession(started.applicationId(), started.sessionId());
             reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
-            listener.onTerminated(started);
+            listener.onEnded(started);
             return new Cleanup(true, "The session was terminated.");
         } catch (SdkException e) {
             return new Cleanup(

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Told about a session as it becomes usable. If {@link #onStarted} or {@link #onReady} throws, the launcher
- * terminates the session and then calls {@link #onTerminated}.
+ * terminates the session and then calls {@link #onEnded}, as it does for a session that failed on its own.
  */
 public interface SessionListener {
 
@@ -24,8 +24,8 @@ public interface SessionListener {
      */
     default void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {}
 
-    /** The launcher terminated the session, because it could not be handed over. */
-    default void onTerminated(StartedSession started) {}
+    /** The session ended before the hand-over: FAILED on its own, or terminated by the launcher. */
+    default void onEnded(StartedSession started) {}
 
     /** Tells each in turn. */
     static SessionListener all(SessionListener... listeners) {
@@ -52,8 +52,8 @@ public interface SessionListener {
             }
 
             @Override
-            public void onTerminated(StartedSession started) {
-                all.forEach(listener -> listener.onTerminated(started));
+            public void onEnded(StartedSession started) {
+                all.forEach(listener -> listener.onEnded(started));
             }
         };
     }

@@ -86,7 +86,7 @@ class SessionExporterTest {
         exporter.onReady(started, ready, endpoint);
         assertThat(dir.resolve("token")).exists();
 
-        exporter.onTerminated(started);
+        exporter.onEnded(started);
 
         assertThat(dir.resolve("token")).doesNotExist();
     }

@@ -34,7 +34,7 @@ class SessionLauncherTest {
         }
 
         @Override
-        public void onTerminated(StartedSession started) {
+        public void onEnded(StartedSession started) {
             terminated.add(started);
         }
     };
@@ -125,6 +125,8 @@ class SessionLauncherTest {
                 .isInstanceOf(SessionEndedException.class)
                 .hasMessage("Session s1 is FAILED instead of ready: details of FAILED");
         assertThat(api.calls("TerminateSession")).isZero();
+        // Ended on its own: the listeners (the safety net among them) let go of it.
+        assertThat(terminated).extracting(StartedSession::sessionId).containsExactly("s1");
     }
 
     @Test
@@ -205,7 +207,7 @@ class SessionLauncherTest {
             }
 
             @Override
-            public void onTerminated(StartedSession started) {
+            public void onEnded(StartedSession started) {
                 terminated.add(started);
             }
         };
