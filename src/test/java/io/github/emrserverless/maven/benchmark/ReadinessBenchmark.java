@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.benchmark;
 import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
 import io.github.emrserverless.maven.emulator.EmrServerlessEmulator;
+import io.github.emrserverless.maven.emulator.EmulatorBuilder;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.ReadinessWaiter;
@@ -42,7 +43,7 @@ public final class ReadinessBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         // Each run's session takes 90% to 110% of the nominal time, so readiness falls at different points
         // between two polls, as it does for real sessions.
-        EmrServerlessEmulator.Builder builder = EmrServerlessEmulator.builder().anyAccessKeyWithSecret("bench");
+        EmulatorBuilder builder = EmrServerlessEmulator.builder().anyAccessKeyWithSecret("bench");
         for (int seconds : READY_SECONDS) {
             for (int run = 0; run < runs; run++) {
                 builder.application(ApplicationSpec.started(applicationId(seconds, run))

@@ -16,11 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
 
 /**
  * A local EMR Serverless for tests and the demo, following {@code shared/emr-serverless-api.md}: SigV4
@@ -77,7 +74,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
     private final PrintStream requestLog;
     private final Map<String, Duration> startAnswerDelays;
 
-    private EmrServerlessEmulator(Builder builder) throws IOException {
+    EmrServerlessEmulator(EmulatorBuilder builder) throws IOException {
         this.requestLog = builder.requestLog;
         this.startAnswerDelays = Map.copyOf(builder.startAnswerDelays);
         // Accepted credentials; AssumeRole and GetRoleCredentials add the temporary ones they issue.
@@ -107,8 +104,8 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         server.start();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static EmulatorBuilder builder() {
+        return new EmulatorBuilder();
     }
 
     public URI uri() {
@@ -343,109 +340,5 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return result;
-    }
-
-    public static final class Builder {
-        private final Map<String, EmulatorCredentials> credentials = new HashMap<>();
-        private final List<ApplicationSpec> applications = new ArrayList<>();
-        private String anyKeySecret;
-        private int port;
-        private long seed = 42;
-        private Duration terminateDelay = Duration.ofMillis(300);
-        private int pageSize = 50;
-        private String proxyAuthorization;
-        private Clock clock = Clock.systemUTC();
-        private String region = "eu-west-1";
-        private PrintStream requestLog;
-        private final List<String> accounts = new ArrayList<>();
-        private SSLContext tls;
-        private final Map<String, Duration> startAnswerDelays = new HashMap<>();
-
-        public Builder credentials(EmulatorCredentials accepted) {
-            credentials.put(accepted.accessKeyId(), accepted);
-            return this;
-        }
-
-        /** Accepts any access key id signed with this secret (so each test can use its own key id). */
-        public Builder anyAccessKeyWithSecret(String secret) {
-            this.anyKeySecret = secret;
-            return this;
-        }
-
-        public Builder application(ApplicationSpec spec) {
-            applications.add(spec);
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder terminateDelay(Duration delay) {
-            this.terminateDelay = delay;
-            return this;
-        }
-
-        /** The ListSessions page size when the request has no maxResults (the service's is unspecified). */
-        public Builder pageSize(int size) {
-            this.pageSize = size;
-            return this;
-        }
-
-        /** As a proxy, demand these Basic credentials (answering 407 without them). */
-        public Builder proxyCredentials(String username, String password) {
-            this.proxyAuthorization = "Basic "
-                    + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        /**
-         * Callers whose access key ends with this suffix form an account of their own: they see their own copy of
-         * every application (its state included), as separate AWS accounts would.
-         */
-        public Builder account(String accessKeySuffix) {
-            accounts.add(accessKeySuffix);
-            return this;
-        }
-
-        /** StartSession of this application creates the session at once and answers only after {@code delay}. */
-        public Builder delayStartAnswer(String applicationId, Duration delay) {
-            startAnswerDelays.put(applicationId, delay);
-            return this;
-        }
-
-        /** Serves https with this key and certificate (see {@link TlsFiles}) instead of http. */
-        public Builder https(SSLContext tls) {
-            this.tls = tls;
-            return this;
-        }
-
-        /** Logs every request it receives, headers and body included, to this stream. */
-        public Builder logRequests(PrintStream log) {
-            this.requestLog = log;
-            return this;
-        }
-
-        /** The region this emulator serves (eu-west-1): requests signed for another are refused. */
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        /** The clock the application and session states, and the signatures' age, follow. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        public EmrServerlessEmulator start() throws IOException {
-            return new EmrServerlessEmulator(this);
-        }
     }
 }
