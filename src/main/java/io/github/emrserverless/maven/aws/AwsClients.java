@@ -32,6 +32,7 @@ public final class AwsClients implements ServiceClients {
     private final RetryStrategy retryStrategy;
     private final SessionApi sessions;
     private EmrServerlessClient emrServerless;
+    private int users = 1;
 
     private AwsClients(
             AwsSettings settings,
@@ -75,7 +76,7 @@ public final class AwsClients implements ServiceClients {
                 throw new IllegalStateException("already opened");
             }
             opened = true;
-            return create(settings, http, sleeper, true);
+            return create(settings, http, sleeper);
         }
 
         /** Closes the HTTP client unless the clients were opened (they close it then). */
@@ -93,25 +94,15 @@ public final class AwsClients implements ServiceClients {
      * lists where the plugin looked (a web identity or a role means a call to STS here). Nothing else is sent.
      */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        return create(settings, httpClient(settings), sleeper, true);
+        return create(settings, httpClient(settings), sleeper);
     }
 
-    /**
-     * Builds the clients ahead of need, for the safety net: the credentials are resolved by the first request,
-     * so that clients nobody uses cost no call (an SSO or STS exchange).
-     */
-    public static AwsClients createAhead(AwsSettings settings, Sleeper sleeper) {
-        return create(settings, httpClient(settings), sleeper, false);
-    }
-
-    private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper, boolean check) {
+    private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper) {
         AwsCredentialsProvider credentials = null;
         try {
             Region region = resolveRegion(settings);
             credentials = CredentialsFactory.create(settings, region, http);
-            if (check) {
-                CredentialsFactory.check(credentials, settings);
-            }
+            CredentialsFactory.check(credentials, settings);
             return new AwsClients(settings, region, http, credentials, sleeper);
         } catch (RuntimeException e) {
             closeQuietly(http, credentials);
@@ -189,8 +180,20 @@ public final class AwsClients implements ServiceClients {
         return emrServerless;
     }
 
+    /**
+     * One more user of these clients (the safety net keeps the goal's for the rest of the build): each user
+     * closes once, and the last close closes them.
+     */
+    public synchronized AwsClients share() {
+        users++;
+        return this;
+    }
+
     @Override
     public synchronized void close() {
+        if (--users > 0) {
+            return;
+        }
         // The SDK client does not close an HTTP client it was given.
         IoUtils.closeQuietlyV2(emrServerless, null);
         closeQuietly(http, credentials);

@@ -2,7 +2,6 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
-import io.github.emrserverless.maven.aws.PluginThreads;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
@@ -27,7 +26,7 @@ import software.amazon.awssdk.utils.IoUtils;
 /**
  * The safety net of one build: the sessions it started and the starts still on the wire, ended when the build
  * fails or is interrupted. Built for a CI runner's cancel grace period (GitHub Actions: SIGINT, 7.5 s, SIGTERM,
- * 2.5 s, SIGKILL): the clients are built while the build runs, every session is ended at once and in parallel,
+ * 2.5 s, SIGKILL): the starting goals' clients are kept for it, every session is ended at once and in parallel,
  * TerminateSession first (it is idempotent), and the whole shutdown is bounded.
  */
 final class BuildGuard {
@@ -39,7 +38,9 @@ final class BuildGuard {
 
     private final Map<String, PendingSession> sessions = new LinkedHashMap<>();
     private final Map<String, PendingStart> starts = new LinkedHashMap<>();
-    private final Map<AwsSettings, CompletableFuture<AwsClients>> clients = new LinkedHashMap<>();
+    /** The clients of the goals that started sessions, kept open for the rest of the build. */
+    private final Map<AwsSettings, AwsClients> clients = new LinkedHashMap<>();
+
     private final List<CompletableFuture<Void>> lateEndings = new ArrayList<>();
     private final Log log;
     private final Thread shutdownHook;
@@ -58,9 +59,16 @@ final class BuildGuard {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Before StartSession is sent; if the build ends before the answer, the session is looked for by its tag. */
-    synchronized void expect(PendingStart start) {
-        clientsFor(start.settings());
+    /**
+     * Before StartSession is sent; if the build ends before the answer, the session is looked for by its tag.
+     *
+     * @param goalClients the starting goal's clients, shared: a shutdown uses them, already built
+     */
+    synchronized void expect(PendingStart start, AwsClients goalClients) {
+        AwsClients kept = clients.putIfAbsent(start.settings(), goalClients);
+        if (kept != null) {
+            goalClients.close();
+        }
         starts.put(start.startToken(), start);
     }
 
@@ -74,7 +82,6 @@ final class BuildGuard {
             lateEndings.add(CompletableFuture.runAsync(() -> end(session, "the build ended while it was starting")));
             return;
         }
-        clientsFor(session.settings());
         sessions.put(session.key(), session);
     }
 
@@ -195,27 +202,22 @@ final class BuildGuard {
         }
     }
 
+    /** The goal's clients where it shared them, else new ones (a start without its tag, say). */
     private SessionApi api(AwsSettings settings) {
-        CompletableFuture<AwsClients> future;
+        AwsClients kept;
         synchronized (this) {
-            future = clientsFor(settings);
+            kept = clients.computeIfAbsent(settings, key -> AwsClients.create(key, Sleeper.SYSTEM));
         }
-        return future.join().sessions();
-    }
-
-    /** Built while the build runs, so that a shutdown finds them ready. */
-    private CompletableFuture<AwsClients> clientsFor(AwsSettings settings) {
-        return clients.computeIfAbsent(
-                settings, key -> PluginThreads.supplyAsync(() -> AwsClients.createAhead(key, Sleeper.SYSTEM)));
+        return kept.sessions();
     }
 
     private void closeClients() {
-        List<CompletableFuture<AwsClients>> built;
+        List<AwsClients> kept;
         synchronized (this) {
-            built = List.copyOf(clients.values());
+            kept = List.copyOf(clients.values());
             clients.clear();
         }
-        built.forEach(future -> future.thenAccept(c -> IoUtils.closeQuietlyV2(c, null)));
+        kept.forEach(c -> IoUtils.closeQuietlyV2(c, null));
     }
 
     private static long remaining(long deadline) {

@@ -1,11 +1,13 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartedSession;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 
@@ -22,6 +24,7 @@ final class SafetyNetListener implements SessionListener {
     private final Path tokenFile;
     private final Log log;
     private String startToken;
+    private final Supplier<AwsClients> goalClients;
 
     SafetyNetListener(
             SessionSafetyNet safetyNet,
@@ -29,7 +32,9 @@ final class SafetyNetListener implements SessionListener {
             AwsSettings settings,
             long idleTimeoutMinutes,
             Path tokenFile,
+            Supplier<AwsClients> goalClients,
             Log log) {
+        this.goalClients = goalClients;
         this.safetyNet = safetyNet;
         this.build = build;
         this.settings = settings;
@@ -42,7 +47,11 @@ final class SafetyNetListener implements SessionListener {
     public void onStarting(StartSessionRequest request) {
         startToken = request.tags().get(DefaultTags.START_TOKEN);
         if (startToken != null) {
-            safetyNet.expect(build, new PendingStart(request.applicationId(), startToken, settings), log);
+            safetyNet.expect(
+                    build,
+                    new PendingStart(request.applicationId(), startToken, settings),
+                    goalClients.get().share(),
+                    log);
         }
     }
 

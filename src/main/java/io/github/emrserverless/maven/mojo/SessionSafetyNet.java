@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.maven.aws.AwsClients;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javax.inject.Named;
@@ -26,8 +27,8 @@ public class SessionSafetyNet {
     private final Map<MavenExecutionRequest, BuildGuard> guards = new WeakHashMap<>();
 
     /** Before StartSession is sent: a session it creates is ended even if its answer never arrives. */
-    public synchronized void expect(MavenSession build, PendingStart start, Log log) {
-        guard(build, log).expect(start);
+    public synchronized void expect(MavenSession build, PendingStart start, AwsClients goalClients, Log log) {
+        guard(build, log).expect(start, goalClients);
     }
 
     /** Watches a session this build started, until terminate-session releases it or the build ends. */

@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionStarter;
@@ -145,6 +146,8 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     private File envFile;
 
     private final SessionSafetyNet safetyNet;
+    /** The clients this execution opened; the safety net shares them. */
+    private AwsClients opened;
 
     @Inject
     public StartSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
@@ -156,9 +159,10 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     protected void run(AwsSettings settings) throws InterruptedException {
         SessionListener guard = keepSessionOnFailure
                 ? new SessionListener() {}
-                : new SafetyNetListener(safetyNet, session, settings, idleTimeoutMinutes, tokenFile.toPath(), getLog());
+                : new SafetyNetListener(
+                        safetyNet, session, settings, idleTimeoutMinutes, tokenFile.toPath(), () -> opened, getLog());
         new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
-                .start(configuration(), this::openClients, this::exportProperty, guard);
+                .start(configuration(), () -> opened = openClients(), this::exportProperty, guard);
     }
 
     private StartSessionConfiguration configuration() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.aws.SessionApis;
 import io.github.emrserverless.maven.emulator.ApplicationSpec;
@@ -72,6 +73,12 @@ class SessionSafetyNetTest {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
         return new PendingSession(started, settings, 30, tokenFile);
+    }
+
+    /** The clients a start-session goal would have opened and now shares with the net. */
+    AwsClients goalClients() {
+        return AwsClients.create(pending(dir.resolve("none")).settings(), d -> {})
+                .share();
     }
 
     void buildEnds(boolean failed) {
@@ -161,6 +168,7 @@ class SessionSafetyNetTest {
                 build,
                 new PendingStart(
                         "app", "tok-inflight", pending(dir.resolve("none")).settings()),
+                goalClients(),
                 log);
         long begun = System.nanoTime();
 
@@ -178,6 +186,7 @@ class SessionSafetyNetTest {
         safetyNet.expect(
                 build,
                 new PendingStart("app", "tok-late", pending(dir.resolve("none")).settings()),
+                goalClients(),
                 log);
         CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
             sleepQuietly(300);
