@@ -1,7 +1,8 @@
 // Runs an IT project again as a Maven process of its own, for tests that signal it: with the Maven and JDK of
 // this invoker run (Maven 4 and JDK 25 in the compat run), the invoker's local repository backed by the
 // developer's, against the emulator, signing with `key`. Its output goes to nested-build.log.
-// Use: def nested = evaluate(new File(itShared, 'nested-build.groovy')); def process = nested.start(binding, key)
+// Use: def nested = evaluate(new File(itShared, 'nested-build.groovy'))
+//      long signalledAt = nested.terminateWhen(nested.start(binding, key), basedir, 'a GetSession') { condition }
 class NestedMaven {
     static Process start(Binding it, String key) {
         File basedir = it.basedir
@@ -22,6 +23,28 @@ class NestedMaven {
                 AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'eu-west-1',
                 AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true'])
         return builder.start()
+    }
+
+    /**
+     * Waits (90 s at most) until {@code ready} holds, then sends the build SIGTERM and waits for it to stop;
+     * returns when the signal was sent, in epoch milliseconds.
+     */
+    static long terminateWhen(Process process, File basedir, String what, Closure<Boolean> ready) {
+        def out = new File(basedir, 'nested-build.log')
+        try {
+            def deadline = System.currentTimeMillis() + 90_000
+            while (!ready()) {
+                assert process.alive : "the nested build ended early:\n${out.text}"
+                assert System.currentTimeMillis() < deadline : "no ${what} within 90 s:\n${out.text}"
+                sleep 100
+            }
+            long signalled = System.currentTimeMillis()
+            process.destroy() // SIGTERM
+            assert process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : 'the nested build did not stop after SIGTERM'
+            return signalled
+        } finally {
+            process.destroyForcibly()
+        }
     }
 }
 return NestedMaven

@@ -1,25 +1,12 @@
 import groovy.json.JsonSlurper
-import java.util.concurrent.TimeUnit
 
 def key = ('AKIDITSIGSTART' + itPass)
 def calls = { new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == key } }
 def out = new File(basedir, 'nested-build.log')
-def process = evaluate(new File(itShared, 'nested-build.groovy')).start(binding, key)
-long signalled = 0
-try {
-    def deadline = System.currentTimeMillis() + 90_000
-    // The emulator has created the session and holds its answer back.
-    while (!calls().any { it.operation == 'StartSession' && it.errorType == 'DelayedAnswer' }) {
-        assert process.alive : "the nested build ended early:\n${out.text}"
-        assert System.currentTimeMillis() < deadline : "no StartSession within 90 s:\n${out.text}"
-        sleep 100
-    }
-    sleep 300
-    signalled = System.currentTimeMillis()
-    process.destroy() // SIGTERM
-    assert process.waitFor(60, TimeUnit.SECONDS) : "the nested build did not stop after SIGTERM"
-} finally {
-    process.destroyForcibly()
+def nested = evaluate(new File(itShared, 'nested-build.groovy'))
+// Signalled once the emulator has created the session and holds its answer back.
+long signalled = nested.terminateWhen(nested.start(binding, key), basedir, 'held-back StartSession') {
+    calls().any { it.operation == 'StartSession' && it.errorType == 'DelayedAnswer' }
 }
 
 def log = out.text

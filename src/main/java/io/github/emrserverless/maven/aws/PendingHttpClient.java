@@ -24,7 +24,20 @@ final class PendingHttpClient implements SdkHttpClient {
     }
 
     static PendingHttpClient start(Supplier<SdkHttpClient> builder, String name) {
-        return new PendingHttpClient(PluginThreads.supplyAsync(builder), name);
+        // The SDK looks its services up through the context class loader: the plugin's, not the pool thread's.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return new PendingHttpClient(
+                CompletableFuture.supplyAsync(() -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(loader);
+                    try {
+                        return builder.get();
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                }),
+                name);
     }
 
     SdkHttpClient get() {

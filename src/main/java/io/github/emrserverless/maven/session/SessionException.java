@@ -4,23 +4,12 @@ package io.github.emrserverless.maven.session;
 public class SessionException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private final boolean sessionEnded;
 
     public SessionException(String message) {
-        this(message, null, false);
+        super(message);
     }
 
     public SessionException(String message, Throwable cause) {
-        this(message, cause, false);
-    }
-
-    /** @param sessionEnded the session this was about has ended (failed, or was terminated): nothing to clean up */
-    public SessionException(String message, Throwable cause, boolean sessionEnded) {
         super(message, cause);
-        this.sessionEnded = sessionEnded;
-    }
-
-    public boolean sessionEnded() {
-        return sessionEnded;
     }
 }

@@ -90,36 +90,29 @@ public final class SessionLauncher {
             throw e;
         } catch (Poller.PollTimeoutException e) {
             Session last = (Session) e.lastAnswer();
-            Cleanup cleanup = terminate(started, listener);
+            String cleanup = terminate(started, listener);
             throw new SessionException(
                     "Session " + started.sessionId() + " was not ready within "
                             + Durations.format(options.waitTimeout())
                             + waitedForApplication(options.waitTimeout(), left)
-                            + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup.message()
+                            + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup
                             + " Raise <waitTimeout> if sessions need longer.",
-                    e,
-                    cleanup.ended());
+                    e);
         } catch (InterruptedException e) {
             // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
             Thread.interrupted();
-            Cleanup cleanup = terminate(started, listener);
+            String cleanup = terminate(started, listener);
             Thread.currentThread().interrupt();
             throw new SessionException(
-                    "Interrupted while waiting for session " + started.sessionId() + ". " + cleanup.message(),
-                    e,
-                    cleanup.ended());
+                    "Interrupted while waiting for session " + started.sessionId() + ". " + cleanup, e);
         } catch (SdkException e) {
-            Cleanup cleanup = terminate(started, listener);
+            String cleanup = terminate(started, listener);
             throw new SessionException(
-                    ServiceErrors.describe(operation, "session " + started.sessionId(), e) + " " + cleanup.message(),
-                    e,
-                    cleanup.ended());
+                    ServiceErrors.describe(operation, "session " + started.sessionId(), e) + " " + cleanup, e);
         } catch (RuntimeException | Error e) {
-            Cleanup cleanup = terminate(started, listener);
+            String cleanup = terminate(started, listener);
             throw new SessionException(
-                    "Could not hand over session " + started.sessionId() + ": " + e + ". " + cleanup.message(),
-                    e,
-                    cleanup.ended());
+                    "Could not hand over session " + started.sessionId() + ": " + e + ". " + cleanup, e);
         }
     }
 
@@ -139,22 +132,18 @@ public final class SessionLauncher {
                 && started.arn().endsWith("/sessions/" + started.sessionId());
     }
 
-    private record Cleanup(boolean ended, String message) {}
-
-    /** Ends a session that could not be handed over, and says how that went. */
-    private Cleanup terminate(StartedSession started, SessionListener listener) {
+    /** Ends a session that could not be handed over, and says how that went, for the failure message. */
+    private String terminate(StartedSession started, SessionListener listener) {
         try {
             api.terminateSession(started.applicationId(), started.sessionId());
             reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
             listener.onEnded(started);
-            return new Cleanup(true, "The session was terminated.");
+            return "The session was terminated.";
         } catch (SdkException e) {
-            return new Cleanup(
-                    false,
-                    "Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
-                            + " emr-serverless terminate-session --application-id " + started.applicationId()
-                            + " --session-id "
-                            + started.sessionId());
+            return ("Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
+                    + " emr-serverless terminate-session --application-id " + started.applicationId()
+                    + " --session-id "
+                    + started.sessionId());
         }
     }
 }
