@@ -3,6 +3,8 @@
 #   benchmarks/run.sh [runs]      (default 11 runs per build of the goal-overhead benchmark)
 #   COMPARE_WITH=<version> benchmarks/run.sh   also times start-session of another version of the plugin
 #                                 installed in the local repository, alternating with the others
+#   BENCH="early reuse" benchmarks/run.sh      only these sections (default: overhead early reuse readiness)
+#   EARLY_RUNS=5 benchmarks/run.sh             runs of each build in "early" (default 3; each run is ~90 s)
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
 set -euo pipefail
@@ -23,6 +25,10 @@ for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
 
 export AWS_ACCESS_KEY_ID=AKIDBENCHMARK AWS_SECRET_ACCESS_KEY=emulator-secret AWS_REGION=eu-west-1
 export AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS_EC2_METADATA_DISABLED=true
+BENCH=${BENCH:-overhead early reuse readiness}
+section() { [[ " $BENCH " == *" $1 "* ]]; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
 MVN=(./mvnw -B -q -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="http://127.0.0.1:$PORT")
 BUILDS=("validate" "pre-integration-test -Demr-serverless.skip=true" "pre-integration-test -Demr-serverless.waitForReady=false")
 NAMES=("validate" "skip" "start (no wait)")
@@ -32,8 +38,7 @@ if [ -n "${COMPARE_WITH:-}" ]; then
 fi
 LAST=$(( ${#BUILDS[@]} - 1 ))
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
+if section overhead; then
 echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
 "${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > /dev/null
 declare -A times
@@ -75,5 +80,58 @@ else
   echo "  (no /usr/bin/time: install it, e.g. apt-get install time, for the memory figures)"
 fi
 
+fi
+
+if section early; then
+  RUNS_EARLY=${EARLY_RUNS:-3}
+  EMVN=(./mvnw -B -q -o -f benchmarks/early/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="http://127.0.0.1:$PORT")
+  echo "== Start early, await late: a 20 s test phase, sessions that take 20 s to start ($RUNS_EARLY runs of each build, alternating)"
+  PROFILES=("" "-Pseries" "-Pearly")
+  LABELS=("no session" "in series" "early/late")
+  declare -A etimes
+  for run in $(seq 1 "$RUNS_EARLY"); do
+    for i in 0 1 2; do
+      start=$(date +%s%N)
+      # shellcheck disable=SC2086
+      "${EMVN[@]}" ${PROFILES[$i]} verify > /dev/null
+      end=$(date +%s%N)
+      etimes[$i]+="$(( (end - start) / 1000000 )) "
+    done
+  done
+  declare -a emedians
+  for i in 0 1 2; do
+    emedians[$i]=$(echo "${etimes[$i]}" | tr ' ' '\n' | grep . | median)
+    printf '  %-12s median %6d ms   (runs: %s)\n' "${LABELS[$i]}" "${emedians[$i]}" "${etimes[$i]}"
+  done
+  awk -v b="${emedians[0]}" -v s="${emedians[1]}" -v e="${emedians[2]}" 'BEGIN {
+    printf "  the session costs the build %.1f s in series, %.1f s started early: %.0f%% of its start hidden\n",
+      (s - b) / 1000, (e - b) / 1000, 100 * (1 - (e - b) / (s - b)) }'
+fi
+
+if section reuse; then
+  echo "== Reuse: from the start of start-session to the exported properties (5 runs each, alternating)"
+  # Maven's log with times, to cut start-session's own span out of the build.
+  span() {
+    MAVEN_OPTS="-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS" \
+      ./mvnw -B -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" \
+      -Demr-serverless.endpoint="http://127.0.0.1:$PORT" "$@" pre-integration-test | awk '
+      function ms(t) { split(t, p, /[:.]/); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4] }
+      /:start-session / && /---/ { begun = ms($1) }
+      /Spark Connect endpoint/ { print ms($1) - begun; exit }'
+  }
+  span -Demr-serverless.reuse=true > /dev/null   # the session the reusing builds find
+  declare -a fresh reused
+  for _ in 1 2 3 4 5; do
+    fresh+=("$(span)")
+    reused+=("$(span -Demr-serverless.reuse=true)")
+  done
+  printf '  new session (emulator: ready after 1 s) median %6d ms   (runs: %s)\n' \
+    "$(printf '%s\n' "${fresh[@]}" | median)" "${fresh[*]}"
+  printf '  reused warm session                     median %6d ms   (runs: %s)\n' \
+    "$(printf '%s\n' "${reused[@]}" | median)" "${reused[*]}"
+fi
+
+if section readiness; then
 echo "== Readiness: delay in noticing a ready session, and GetSession calls (about 2 minutes)"
 java -cp "$TEST_CP" io.github.emrserverless.maven.benchmark.ReadinessBenchmark 5 2>/dev/null
+fi

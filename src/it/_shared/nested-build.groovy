@@ -1,10 +1,11 @@
-// Runs an IT project again as a Maven process of its own, for tests that signal it: with the Maven and JDK of
-// this invoker run (Maven 4 and JDK 25 in the compat run), the invoker's local repository backed by the
-// developer's, against the emulator, signing with `key`. Its output goes to nested-build.log.
+// Runs an IT project again as a Maven process of its own, for tests that signal it or run several at once: with
+// the Maven and JDK of this invoker run (Maven 4 and JDK 25 in the compat run), the invoker's local repository
+// backed by the developer's, against the emulator, signing with `key`. Its output goes to nested-build.log, or
+// to the log named.
 // Use: def nested = evaluate(new File(itShared, 'nested-build.groovy'))
 //      long signalledAt = nested.terminateWhen(nested.start(binding, key), basedir, 'a GetSession') { condition }
 class NestedMaven {
-    static Process start(Binding it, String key) {
+    static Process start(Binding it, String key, String log = 'nested-build.log') {
         File basedir = it.basedir
         def userRepository = new File(System.getProperty('maven.repo.local',
                 "${System.getProperty('user.home')}/.m2/repository")).toURI()
@@ -17,7 +18,7 @@ class NestedMaven {
                 "-Dmaven.repo.local=${it.localRepositoryPath}", "-Demr-serverless.endpoint=${it.emulatorUri}", 'verify')
                 .directory(basedir)
                 .redirectErrorStream(true)
-                .redirectOutput(new File(basedir, 'nested-build.log'))
+                .redirectOutput(new File(basedir, log))
         builder.environment().putAll([
                 JAVA_HOME: it.itJavaHome,
                 AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'eu-west-1',

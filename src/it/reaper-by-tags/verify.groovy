@@ -8,6 +8,7 @@ assert log.contains('[INFO] Terminated 3 of 4 live sessions on application appre
 def sessions = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions"))
 tagged.each { id -> assert sessions.find { it.sessionId == id }.state == 'TERMINATED' }
 assert sessions.find { it.sessionId == untagged }.state in ['SUBMITTED', 'STARTING', 'STARTED', 'IDLE']
-// Four sessions at two a page: the reaper followed nextToken.
+// Four sessions at two a page: the reaper (after the last start-session) followed nextToken.
 def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).findAll { it.accessKeyId == ('AKIDITREAPER' + itPass) }
-assert calls.count { it.operation == 'ListSessions' } == 2
+def reaper = calls.drop(calls.findLastIndexOf { it.operation == 'StartSession' } + 1)
+assert reaper.count { it.operation == 'ListSessions' } == 2

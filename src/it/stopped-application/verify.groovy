@@ -9,3 +9,8 @@ def calls = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/calls")).f
 def operations = calls*.operation
 assert operations.indexOf('StartApplication') >= 0
 assert operations.indexOf('StartApplication') < operations.indexOf('StartSession')
+assert operations.indexOf('StopApplication') > operations.indexOf('TerminateSession')
+assert operations.count('StopApplication') == 1
+assert log.contains('[INFO] Stopped application appstopped, which this build\'s start-session had started.')
+def file = new JsonSlurper().parse(new File(basedir, 'target/emr-serverless/session.json'))
+assert file.applicationStartedByPlugin == true

@@ -165,6 +165,11 @@ public final class AwsClients implements ServiceClients {
         emrServerless().startApplication(r -> r.applicationId(applicationId));
     }
 
+    @Override
+    public void stopApplication(String applicationId) {
+        emrServerless().stopApplication(r -> r.applicationId(applicationId));
+    }
+
     synchronized EmrServerlessClient emrServerless() {
         if (emrServerless == null) {
             EmrServerlessClientBuilder builder = EmrServerlessClient.builder()

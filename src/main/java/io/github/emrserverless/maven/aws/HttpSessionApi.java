@@ -115,10 +115,19 @@ public final class HttpSessionApi implements SessionApi {
     }
 
     @Override
-    public SessionPage listSessions(String applicationId, List<SessionState> states, String nextToken) {
+    public SessionPage listSessions(
+            String applicationId, List<SessionState> states, java.time.Instant createdAfter, String nextToken) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (!states.isEmpty()) {
             query.put("states", states.stream().map(SessionState::name).toList());
+        }
+        if (createdAfter != null) {
+            // Timestamps in query strings are ISO 8601 in UTC (rest-json).
+            query.put(
+                    "createdAtAfter",
+                    List.of(createdAfter
+                            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            .toString()));
         }
         if (nextToken != null) {
             query.put("nextToken", List.of(nextToken));
@@ -134,6 +143,28 @@ public final class HttpSessionApi implements SessionApi {
                 Map.of(),
                 null,
                 SessionEndpoint.class);
+    }
+
+    @Override
+    public String getSessionDashboard(String applicationId, String sessionId) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("resourceId", List.of(checkedId("sessionId", sessionId)));
+        query.put("resourceType", List.of("SESSION"));
+        return call(
+                        SdkHttpMethod.GET,
+                        applicationPath(applicationId) + "/dashboard",
+                        query,
+                        null,
+                        GetResourceDashboardResponse.class)
+                .url();
+    }
+
+    /** {@code url} is left out when the service has no dashboard for the resource. */
+    record GetResourceDashboardResponse(String url) {
+        @Override
+        public String toString() {
+            return "GetResourceDashboardResponse[url=****]";
+        }
     }
 
     record GetApplicationResponse(Application application) {}

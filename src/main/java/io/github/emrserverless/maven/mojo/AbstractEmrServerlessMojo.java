@@ -170,6 +170,12 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return clients.open(Sleeper.SYSTEM);
     }
 
+    /** A property start-session exported in this project or, with exportToReactor, to the whole build. */
+    protected String exported(String property) {
+        return project.getProperties()
+                .getProperty(property, session.getUserProperties().getProperty(property));
+    }
+
     protected static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

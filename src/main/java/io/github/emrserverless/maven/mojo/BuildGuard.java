@@ -5,9 +5,12 @@ import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionIds;
 import io.github.emrserverless.maven.session.SessionInventory;
+import io.github.emrserverless.maven.session.SessionReport;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.TokenFile;
+import io.github.emrserverless.maven.session.TokenRenewer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +45,7 @@ final class BuildGuard {
     private final Map<AwsSettings, AwsClients> clients = new LinkedHashMap<>();
 
     private final List<CompletableFuture<Void>> lateEndings = new ArrayList<>();
+    private final Map<String, TokenRenewer> renewers = new LinkedHashMap<>();
     private final Log log;
     private final Thread shutdownHook;
     private boolean drained;
@@ -55,7 +59,8 @@ final class BuildGuard {
                 super.sessionEnded(event);
             }
         });
-        this.shutdownHook = new Thread(() -> endAll("the build was interrupted"), "emr-serverless-safety-net");
+        this.shutdownHook = new Thread(
+                () -> endAll("the build was interrupted before terminate-session ran"), "emr-serverless-safety-net");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -95,32 +100,70 @@ final class BuildGuard {
         sessions.remove(key);
     }
 
+    void renew(String key, TokenRenewer renewer) {
+        TokenRenewer earlier;
+        synchronized (this) {
+            earlier = renewers.put(key, renewer);
+        }
+        if (earlier != null) {
+            earlier.close();
+        }
+    }
+
+    void stopRenewal(String key) {
+        TokenRenewer renewer;
+        synchronized (this) {
+            renewer = renewers.remove(key);
+        }
+        if (renewer != null) {
+            renewer.close();
+        }
+    }
+
+    /** The build is over: no token needs renewing. */
+    private void stopRenewals() {
+        List<TokenRenewer> all;
+        synchronized (this) {
+            all = List.copyOf(renewers.values());
+            renewers.clear();
+        }
+        all.forEach(TokenRenewer::close);
+    }
+
     private void buildEnded(boolean failed) {
+        stopRenewals();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or about to: it ends whatever is still pending.
         }
         if (failed) {
-            endAll("the build failed");
-        } else {
-            List<PendingSession> left;
-            synchronized (this) {
-                left = new ArrayList<>(sessions.values());
-                sessions.clear();
-            }
-            for (PendingSession session : left) {
-                log.info("Session " + session.started().sessionId() + " stays running: the build succeeded."
-                        + " End it with emr-serverless:terminate-session; otherwise it ends after "
-                        + session.idleTimeoutMinutes() + " idle minutes.");
-            }
-            closeClients();
+            endAll("the build failed before terminate-session ran");
+            return;
         }
+        List<PendingSession> left = new ArrayList<>();
+        synchronized (this) {
+            sessions.values().removeIf(session -> !session.ending().withBuild() && left.add(session));
+        }
+        for (PendingSession session : left) {
+            log.info("Session " + session.started().sessionId() + " stays running: the build succeeded."
+                    + " End it with emr-serverless:terminate-session; otherwise it ends after "
+                    + session.ending().idleTimeoutMinutes() + " idle minutes.");
+        }
+        // What is left was shared with the reactor (exportToReactor): used by every module, ended once.
+        endAll("the build ended (it was shared with every module of the reactor)");
+    }
+
+    /** Whether the session is shared with the reactor and ends with the build, not at a terminate-session. */
+    synchronized boolean endsWithBuild(String key) {
+        PendingSession session = sessions.get(key);
+        return session != null && session.ending().withBuild();
     }
 
     /** Ends every session and every start in flight, in parallel, within {@link #SHUTDOWN_BOUND}. */
     void endAll(String reason) {
         long deadline = System.nanoTime() + SHUTDOWN_BOUND.toNanos();
+        stopRenewals();
         List<Runnable> endings = new ArrayList<>();
         List<PendingStart> unanswered;
         synchronized (this) {
@@ -171,13 +214,14 @@ final class BuildGuard {
         String applicationId = session.started().applicationId();
         try {
             api(session.settings()).terminateSession(applicationId, id);
-            log.warn("Terminated session " + id + " because " + reason + " before terminate-session ran.");
+            log.warn("Terminated session " + id + " because " + reason + ".");
+            SessionReport.update(
+                    session.ending().reportFile(), id, SessionReport.endedBySafetyNet(reason), new MavenReporter(log));
         } catch (RuntimeException e) {
             log.error("Could not terminate session " + id + " after " + reason + " (" + e.getMessage()
-                    + "). End it yourself: aws emr-serverless terminate-session --application-id " + applicationId
-                    + " --session-id " + id);
+                    + "). End it yourself: " + SessionIds.terminateCommand(applicationId, id));
         } finally {
-            TokenFile.delete(session.tokenFile());
+            TokenFile.delete(session.ending().tokenFile());
         }
     }
 
@@ -192,8 +236,8 @@ final class BuildGuard {
                     start.applicationId(), live, Map.of(DefaultTags.START_TOKEN, start.startToken()));
             for (Session session : found) {
                 api.terminateSession(start.applicationId(), session.sessionId());
-                log.warn("Terminated session " + session.sessionId() + " (found by its tag " + tag + ") because "
-                        + reason + " while StartSession was on its way.");
+                log.warn("Terminated session " + session.sessionId() + " (found by its tag " + tag
+                        + "; its StartSession was on its way) because " + reason + ".");
             }
         } catch (SdkException | IllegalStateException e) {
             log.error("StartSession was on its way when " + reason + ", and looking for its session failed ("

@@ -6,7 +6,6 @@ import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.StartSessionRequest;
 import io.github.emrserverless.maven.session.StartedSession;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
@@ -20,8 +19,7 @@ final class SafetyNetListener implements SessionListener {
     private final SessionSafetyNet safetyNet;
     private final MavenSession build;
     private final AwsSettings settings;
-    private final long idleTimeoutMinutes;
-    private final Path tokenFile;
+    private final PendingSession.Ending ending;
     private final Log log;
     private String startToken;
     private final Supplier<AwsClients> goalClients;
@@ -30,16 +28,14 @@ final class SafetyNetListener implements SessionListener {
             SessionSafetyNet safetyNet,
             MavenSession build,
             AwsSettings settings,
-            long idleTimeoutMinutes,
-            Path tokenFile,
+            PendingSession.Ending ending,
             Supplier<AwsClients> goalClients,
             Log log) {
         this.goalClients = goalClients;
         this.safetyNet = safetyNet;
         this.build = build;
         this.settings = settings;
-        this.idleTimeoutMinutes = idleTimeoutMinutes;
-        this.tokenFile = tokenFile;
+        this.ending = ending;
         this.log = log;
     }
 
@@ -64,7 +60,7 @@ final class SafetyNetListener implements SessionListener {
 
     @Override
     public void onStarted(StartedSession started) {
-        safetyNet.watch(build, new PendingSession(started, settings, idleTimeoutMinutes, tokenFile), startToken, log);
+        safetyNet.watch(build, new PendingSession(started, settings, ending), startToken, log);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.session.TokenRenewer;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javax.inject.Named;
@@ -50,6 +51,25 @@ public class SessionSafetyNet {
         if (guard != null) {
             guard.remove(PendingSession.key(applicationId, sessionId));
         }
+    }
+
+    /** Keeps the session's token fresh until terminate-session stops it, or the build ends. */
+    public synchronized void renew(MavenSession build, String key, TokenRenewer renewer, Log log) {
+        guard(build, log).renew(key, renewer);
+    }
+
+    /** terminate-session: the session's token needs no renewing any more. */
+    public synchronized void stopRenewal(MavenSession build, String applicationId, String sessionId) {
+        BuildGuard guard = guards.get(build.getRequest());
+        if (guard != null) {
+            guard.stopRenewal(PendingSession.key(applicationId, sessionId));
+        }
+    }
+
+    /** Whether the session is shared with the reactor, to be ended when the build ends rather than now. */
+    public synchronized boolean endsWithBuild(MavenSession build, String applicationId, String sessionId) {
+        BuildGuard guard = guards.get(build.getRequest());
+        return guard != null && guard.endsWithBuild(PendingSession.key(applicationId, sessionId));
     }
 
     private BuildGuard guard(MavenSession build, Log log) {

@@ -22,7 +22,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * ready, and exports its ID, ARN and application ID as project properties for later steps.
  */
 @Mojo(name = "start-session", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class StartSessionMojo extends AbstractEmrServerlessMojo {
+public class StartSessionMojo extends AbstractHandOverMojo {
 
     /** The IAM role the session runs as, like {@code arn:aws:iam::123456789012:role/my-session-role}. Required. */
     @Parameter(property = "emr-serverless.executionRoleArn")
@@ -70,27 +70,9 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.waitForReady", defaultValue = "true")
     private boolean waitForReady;
 
-    /**
-     * How long to wait in all, for the application and then the session: ISO-8601 ({@code PT20M}) or
-     * {@code 90s}, {@code 20m}, {@code 1h}.
-     */
-    @Parameter(property = "emr-serverless.waitTimeout", defaultValue = "20m")
-    private String waitTimeout;
-
     /** Starts the application when it is stopped and has auto-start disabled. */
     @Parameter(property = "emr-serverless.startApplication", defaultValue = "true")
     private boolean startApplication;
-
-    /** The project property that receives the session ID. */
-    @Parameter(property = "emr-serverless.sessionIdProperty", defaultValue = "emr-serverless.sessionId")
-    private String sessionIdProperty;
-
-    /**
-     * A JSON file with applicationId, sessionId, arn, state, name, startedAt and, once ready, the Spark Connect
-     * endpoint and authTokenExpiresAt (never the token itself).
-     */
-    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session.json")
-    private File outputFile;
 
     /** Prints the StartSession request that would be sent, and sends nothing. Needs no credentials. */
     @Parameter(property = "emr-serverless.dryRun", defaultValue = "false")
@@ -113,37 +95,33 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
     private boolean keepSessionOnFailure;
 
     /**
-     * Once the session is ready, exports its Spark Connect endpoint as {@code emr-serverless.sessionEndpoint}
-     * and writes its auth token to {@code tokenFile}. Default: true when waiting for readiness.
+     * Reuses a warm session: a live session of the application started with the same configuration
+     * (application, execution role, runtime configuration, idle timeout, name and {@code <tags>}) not longer than
+     * {@code reuseMaxAge} ago is used at once, or awaited while it starts; only when none fits is a session
+     * started, tagged {@code reuse-key} for the next build. Builds that start together, on one machine or many,
+     * share one session. terminate-session and the safety net leave a reusable session running.
      */
-    @Parameter(property = "emr-serverless.exportEndpoint")
-    private Boolean exportEndpoint;
+    @Parameter(property = "emr-serverless.reuse", defaultValue = "false")
+    private boolean reuse;
+
+    /** How old a session may be to be reused, 1m to 24h: ISO-8601 ({@code PT4H}) or {@code 4h}, {@code 90m}. */
+    @Parameter(property = "emr-serverless.reuseMaxAge", defaultValue = "4h")
+    private String reuseMaxAge;
 
     /**
-     * Also puts the auth token in the {@code emr-serverless.sessionAuthToken} property. Off by default: a
-     * property can reach logs and reports (for example {@code mvn -X}, or a plugin that prints its
-     * configuration); the owner-only token file cannot.
+     * How long a session may live before a janitor (terminate-session with {@code expired}) ends it, 1m to 24h:
+     * start-session tags it {@code expires-at=<UTC time>}. ISO-8601 ({@code PT4H}) or {@code 4h}, {@code 90m}.
      */
-    @Parameter(property = "emr-serverless.exportAuthToken", defaultValue = "false")
-    private boolean exportAuthToken;
-
-    /** Where the Spark Connect auth token is written, readable by its owner only. */
-    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session-token")
-    private File tokenFile;
+    @Parameter(property = "emr-serverless.maxSessionAge", defaultValue = "4h")
+    private String maxSessionAge;
 
     /**
-     * Also publishes the exported values as user properties of the whole build, so that a start-session in
-     * the root project (with {@code <inherited>false</inherited>}) is visible to every module.
+     * The most live sessions this project may have on the application (tagged {@code created-by} and its
+     * {@code maven-project}): at or above it, start-session fails before StartSession, listing them. 0 turns
+     * the ceiling off.
      */
-    @Parameter(property = "emr-serverless.exportToReactor", defaultValue = "false")
-    private boolean exportToReactor;
-
-    /**
-     * {@code KEY=value} lines (EMR_SERVERLESS_SESSION_ID, ...) for GitLab dotenv reports, Jenkins and shell
-     * steps; written always. On GitHub Actions the values also go to the step outputs and summary.
-     */
-    @Parameter(defaultValue = "${project.build.directory}/emr-serverless/session.env")
-    private File envFile;
+    @Parameter(property = "emr-serverless.maxLiveSessions", defaultValue = "10")
+    private int maxLiveSessions;
 
     private final SessionSafetyNet safetyNet;
     /** The clients this execution opened; the safety net shares them. */
@@ -157,12 +135,25 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
 
     @Override
     protected void run(AwsSettings settings) throws InterruptedException {
-        SessionListener guard = keepSessionOnFailure
+        // A reusable session is the next build's too; one shared with the reactor ends with the whole build.
+        SessionListener guard = keepSessionOnFailure || reuse
                 ? new SessionListener() {}
                 : new SafetyNetListener(
-                        safetyNet, session, settings, idleTimeoutMinutes, tokenFile.toPath(), () -> opened, getLog());
+                        safetyNet,
+                        session,
+                        settings,
+                        new PendingSession.Ending(
+                                idleTimeoutMinutes, tokenFile.toPath(), exportToReactor, reportFile.toPath()),
+                        () -> opened,
+                        getLog());
+        SessionListener renewal = new TokenRenewalListener(
+                safetyNet, session, () -> opened, tokenFile.toPath(), outputFile.toPath(), getLog());
         new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
-                .start(configuration(), () -> opened = openClients(), this::exportProperty, guard);
+                .start(
+                        configuration(),
+                        () -> opened = openClients(),
+                        this::exportProperty,
+                        SessionListener.all(guard, renewal));
     }
 
     private StartSessionConfiguration configuration() {
@@ -192,16 +183,10 @@ public class StartSessionMojo extends AbstractEmrServerlessMojo {
                         orEmpty(sparkProperties),
                         session.getUserProperties()),
                 new StartSessionConfiguration.Waiting(waitForReady, waitTimeout, startApplication, exportEndpoint),
-                new StartSessionConfiguration.Outputs(
-                        sessionIdProperty, outputFile.toPath(), tokenFile.toPath(), envFile.toPath(), exportAuthToken),
+                new StartSessionConfiguration.Reuse(reuse, reuseMaxAge),
+                new StartSessionConfiguration.Limits(maxSessionAge, maxLiveSessions),
+                outputs(),
                 dryRun);
-    }
-
-    private void exportProperty(String key, String value) {
-        project.getProperties().setProperty(key, value);
-        if (exportToReactor) {
-            session.getUserProperties().setProperty(key, value);
-        }
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {

@@ -30,7 +30,8 @@ public final class ApplicationPreflight {
         this.reporter = reporter;
     }
 
-    public void ensureReady(String applicationId, boolean startApplication, Duration timeout)
+    /** @return whether it started the application (StartApplication), for whoever may stop it again */
+    public boolean ensureReady(String applicationId, boolean startApplication, Duration timeout)
             throws InterruptedException {
         Application application;
         try {
@@ -44,7 +45,7 @@ public final class ApplicationPreflight {
             if (ServiceErrors.isAccessDenied(e)) {
                 reporter.warn("Cannot check application " + applicationId + " (GetApplication was denied);"
                         + " going on, StartSession will tell. Grant emr-serverless:GetApplication for clearer errors.");
-                return;
+                return false;
             }
             throw new SessionException(ServiceErrors.describe("GetApplication", "application " + applicationId, e), e);
         }
@@ -57,21 +58,24 @@ public final class ApplicationPreflight {
         if (!application.state().isSettled()) {
             application = await(applicationId, application, ApplicationState::isSettled, timeout);
         }
-        switch (application.state()) {
-            case STARTED -> reporter.debug(() -> "Application " + applicationId + " is STARTED");
+        return switch (application.state()) {
+            case STARTED -> {
+                reporter.debug(() -> "Application " + applicationId + " is STARTED");
+                yield false;
+            }
             case CREATED, STOPPED -> startIfNeeded(applicationId, application, startApplication, timeout);
             default ->
                 throw new SessionException("Application " + applicationId + " is " + application.state()
                         + detail(application) + " and cannot run sessions.");
-        }
+        };
     }
 
-    private void startIfNeeded(String id, Application application, boolean startApplication, Duration timeout)
+    private boolean startIfNeeded(String id, Application application, boolean startApplication, Duration timeout)
             throws InterruptedException {
         if (application.autoStarts()) {
             reporter.info(
                     "Application " + id + " is " + application.state() + "; it starts automatically with the session.");
-            return;
+            return false;
         }
         if (!startApplication) {
             throw new SessionException("Application " + id + " is " + application.state()
@@ -94,7 +98,9 @@ public final class ApplicationPreflight {
             throw new SessionException(
                     "Application " + id + " did not start: it is " + started.state() + detail(started) + ".");
         }
-        reporter.info("Application " + id + " is STARTED");
+        reporter.info("Application " + id + " is STARTED. Nothing stops it again but its auto-stop setting, or"
+                + " terminate-session with <stopApplication>true</stopApplication>.");
+        return true;
     }
 
     private Application await(String id, Application current, Predicate<ApplicationState> accepted, Duration timeout)

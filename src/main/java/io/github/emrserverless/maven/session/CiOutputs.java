@@ -91,11 +91,20 @@ public final class CiOutputs implements SessionListener {
     }
 
     private void appendSummary(String markdown) {
-        append("GITHUB_STEP_SUMMARY", markdown);
+        appendSummary(environment, markdown);
+    }
+
+    /** Adds to the GitHub Actions job summary, when there is one. */
+    public static void appendSummary(Map<String, String> environment, String markdown) {
+        append(environment, "GITHUB_STEP_SUMMARY", markdown);
+    }
+
+    private void append(String variable, String text) {
+        append(environment, variable, text);
     }
 
     /** One write per call: with O_APPEND, modules built in parallel do not interleave their lines. */
-    private void append(String variable, String text) {
+    private static void append(Map<String, String> environment, String variable, String text) {
         String file = environment.get(variable);
         if (file == null || file.isBlank()) {
             return;

@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.session;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The tags start-session adds so that a janitor can find what a build started: who created it, for which
@@ -17,7 +18,7 @@ public final class DefaultTags {
     /** The StartSession clientToken: finds a session whose StartSession answer was lost (see SessionLauncher). */
     public static final String START_TOKEN = "start-token";
     /** GitHub Actions, GitLab CI, Jenkins: the first one set names the run. */
-    static final List<String> CI_RUN_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG");
+    public static final List<String> CI_RUN_VARIABLES = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG");
 
     private DefaultTags() {}
 
@@ -27,14 +28,17 @@ public final class DefaultTags {
         tags.put(CREATED_BY, CREATED_BY_VALUE);
         tags.put(MAVEN_PROJECT, sanitize(groupId + ":" + artifactId));
         tags.put(START_TOKEN, sanitize(clientToken));
-        for (String variable : CI_RUN_VARIABLES) {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                tags.put(CI_RUN, sanitize(value));
-                break;
-            }
-        }
+        ciRun(environment).ifPresent(run -> tags.put(CI_RUN, run));
         return tags;
+    }
+
+    /** This CI run's {@code ci-run} tag value, or empty outside CI. */
+    public static Optional<String> ciRun(Map<String, String> environment) {
+        return CI_RUN_VARIABLES.stream()
+                .map(environment::get)
+                .filter(value -> value != null && !value.isBlank())
+                .findFirst()
+                .map(DefaultTags::sanitize);
     }
 
     /** Defaults first, the user's tags over them. */
@@ -45,7 +49,7 @@ public final class DefaultTags {
     }
 
     /** Tag values allow letters, digits, spaces and {@code _ . : / = + - @}, up to 256 characters. */
-    static String sanitize(String value) {
+    public static String sanitize(String value) {
         String cleaned = value.replaceAll("[^A-Za-z0-9 /_.:=+@-]", "_");
         return cleaned.length() > 256 ? cleaned.substring(0, 256) : cleaned;
     }

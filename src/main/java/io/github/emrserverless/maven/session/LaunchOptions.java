@@ -5,6 +5,20 @@ import java.time.Duration;
 /**
  * How far start-session goes: start the application if it must, wait for readiness or not, and fetch the
  * Spark Connect endpoint once ready.
+ *
+ * @param reuse the slot whose tokens start a reusable session, or null to start one of this build's own
+ * @param ceiling the limit on the project's live sessions, checked before StartSession
  */
 public record LaunchOptions(
-        boolean startApplication, boolean waitForReady, Duration waitTimeout, boolean fetchEndpoint) {}
+        boolean startApplication,
+        boolean waitForReady,
+        Duration waitTimeout,
+        boolean fetchEndpoint,
+        ReuseSlot reuse,
+        LiveSessionCeiling ceiling) {
+
+    /** No reuse, no ceiling. */
+    public LaunchOptions(boolean startApplication, boolean waitForReady, Duration waitTimeout, boolean fetchEndpoint) {
+        this(startApplication, waitForReady, waitTimeout, fetchEndpoint, null, new LiveSessionCeiling(0, null));
+    }
+}

@@ -22,11 +22,18 @@ public final class ReadinessWaiter {
      * @throws Poller.PollTimeoutException when it was not ready in time; its last answer is the {@link Session}
      */
     public Session awaitReady(StartedSession started, Duration timeout) throws InterruptedException {
+        return awaitReady(started, timeout, session -> {});
+    }
+
+    /** @param polled told each answer, for the report's timeline */
+    public Session awaitReady(StartedSession started, Duration timeout, java.util.function.Consumer<Session> polled)
+            throws InterruptedException {
         AtomicReference<SessionState> lastState = new AtomicReference<>(SessionState.SUBMITTED);
         return poller.await(
                 timeout,
                 elapsed -> {
                     Session session = api.getSession(started.applicationId(), started.sessionId());
+                    polled.accept(session);
                     reporter.debug(() -> "GetSession " + started.sessionId() + ": " + session.state() + " after "
                             + Durations.format(elapsed));
                     if (lastState.getAndSet(session.state()) != session.state()) {

@@ -9,6 +9,9 @@ public interface ServiceClients extends AutoCloseable {
     /** StartApplication. */
     void startApplication(String applicationId);
 
+    /** StopApplication. */
+    void stopApplication(String applicationId);
+
     @Override
     void close();
 }

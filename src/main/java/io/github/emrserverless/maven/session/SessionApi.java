@@ -27,9 +27,20 @@ public interface SessionApi {
      * created and updated (read those with {@link #getSession}).
      *
      * @param states only sessions in these states; empty for all
+     * @param createdAfter only sessions created after this time, or null for all
      * @param nextToken the previous page's token, or null for the first page
      */
-    SessionPage listSessions(String applicationId, java.util.List<SessionState> states, String nextToken);
+    SessionPage listSessions(
+            String applicationId,
+            java.util.List<SessionState> states,
+            java.time.Instant createdAfter,
+            String nextToken);
+
+    /**
+     * GetResourceDashboard for a session: a freshly minted URL of its Spark UI (the Spark History Server once it
+     * ended), valid for one hour and a secret while it lasts; null when the service has none yet.
+     */
+    String getSessionDashboard(String applicationId, String sessionId);
 
     /** The Spark Connect endpoint of a ready session and a time-limited token for it. */
     SessionEndpoint getSessionEndpoint(String applicationId, String sessionId);

@@ -14,14 +14,22 @@ public final class SessionExporter implements SessionListener {
     /**
      * @param tokenFile where the Spark Connect auth token goes
      * @param exportAuthToken also put the token in the {@code emr-serverless.sessionAuthToken} property
+     * @param reusable the session is left running for the next build (reuse is on)
      */
     public record Settings(
-            String sessionIdProperty, String name, Path outputFile, Path tokenFile, boolean exportAuthToken) {}
+            String sessionIdProperty,
+            String name,
+            Path outputFile,
+            Path tokenFile,
+            boolean exportAuthToken,
+            boolean reusable) {}
 
     private final BiConsumer<String, String> properties;
     private final SessionFile sessionFile;
     private final Settings settings;
     private final Reporter reporter;
+    private boolean reused;
+    private boolean applicationStarted;
 
     /** @param properties sets one exported property; the value of the auth token property is never logged */
     public SessionExporter(
@@ -33,11 +41,28 @@ public final class SessionExporter implements SessionListener {
     }
 
     @Override
+    public void onApplicationStarted(String applicationId) {
+        applicationStarted = true;
+    }
+
+    @Override
+    public void onReused(StartedSession started) {
+        reused = true;
+    }
+
+    @Override
     public void onStarted(StartedSession started) {
         export(settings.sessionIdProperty(), started.sessionId());
         export(PREFIX + "sessionArn", started.arn());
         export(PREFIX + "applicationId", started.applicationId());
-        sessionFile.write(settings.outputFile(), SessionFile.Content.of(started, settings.name(), null, null));
+        export(PREFIX + "sessionReused", Boolean.toString(reused));
+        // Tells terminate-session and await-session of this build that the session is the next build's too.
+        export(PREFIX + "sessionReusable", Boolean.toString(settings.reusable()));
+        if (applicationStarted) {
+            // For terminate-session's stopApplication: it stops only what this build started.
+            export(PREFIX + "applicationStartedByPlugin", "true");
+        }
+        sessionFile.write(settings.outputFile(), content(started, null, null));
     }
 
     @Override
@@ -53,13 +78,17 @@ public final class SessionExporter implements SessionListener {
             reporter.info("Spark Connect endpoint " + endpoint.endpoint() + " (auth token in " + settings.tokenFile()
                     + ", valid until " + endpoint.authTokenExpiresAt() + ")");
         }
-        sessionFile.write(settings.outputFile(), SessionFile.Content.of(started, settings.name(), session, endpoint));
+        sessionFile.write(settings.outputFile(), content(started, session, endpoint));
     }
 
     /** A terminated session's token is worthless, and a secret all the same: the file goes. */
     @Override
     public void onEnded(StartedSession started) {
         TokenFile.delete(settings.tokenFile());
+    }
+
+    private SessionFile.Content content(StartedSession started, Session session, SessionEndpoint endpoint) {
+        return SessionFile.Content.of(started, settings.name(), session, endpoint, reused, applicationStarted);
     }
 
     private void export(String key, String value) {

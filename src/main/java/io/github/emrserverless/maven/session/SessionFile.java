@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes the session's identity to a JSON file that later steps, scripts and CI jobs can read. */
 public final class SessionFile {
@@ -25,13 +28,23 @@ public final class SessionFile {
             String name,
             String startedAt,
             String endpoint,
-            String authTokenExpiresAt) {
+            String authTokenExpiresAt,
+            boolean reused,
+            boolean applicationStartedByPlugin) {
 
         /**
          * @param session the session once ready, or null right after StartSession
          * @param endpoint the Spark Connect endpoint, or null
+         * @param reused whether the session is another build's, reused
+         * @param applicationStartedByPlugin whether start-session started the application for it
          */
-        public static Content of(StartedSession started, String name, Session session, SessionEndpoint endpoint) {
+        public static Content of(
+                StartedSession started,
+                String name,
+                Session session,
+                SessionEndpoint endpoint,
+                boolean reused,
+                boolean applicationStartedByPlugin) {
             return new Content(
                     started.applicationId(),
                     started.sessionId(),
@@ -46,12 +59,30 @@ public final class SessionFile {
                     endpoint == null ? null : endpoint.endpoint(),
                     endpoint == null || endpoint.authTokenExpiresAt() == null
                             ? null
-                            : endpoint.authTokenExpiresAt().toString());
+                            : endpoint.authTokenExpiresAt().toString(),
+                    reused,
+                    applicationStartedByPlugin);
         }
     }
 
     /** Written to a temporary file first and moved into place, so that a reader never sees half a file. */
     public void write(Path file, Content content) {
+        writeAtomically(file, content, json);
+    }
+
+    /** A renewed token's expiry; the rest of the file stays as it is. */
+    static void updateTokenExpiry(Path file, Instant expiresAt) {
+        JSON json = Json.pretty(Json.create());
+        try {
+            Map<String, Object> content = new LinkedHashMap<>(json.mapFrom(Files.readString(file)));
+            content.put("authTokenExpiresAt", expiresAt.toString());
+            writeAtomically(file, content, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot update " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path file, Object content, JSON json) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".session", ".json");

@@ -29,6 +29,11 @@ public final class SessionIds {
         }
     }
 
+    /** The AWS CLI command that ends a session, for messages that leave it to the user. */
+    public static String terminateCommand(String applicationId, String sessionId) {
+        return "aws emr-serverless terminate-session --application-id " + applicationId + " --session-id " + sessionId;
+    }
+
     public static boolean isValid(String id) {
         return id != null && ID.matcher(id).matches();
     }

@@ -1,10 +1,13 @@
 package io.github.emrserverless.maven.session;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
 
 /** Lists an application's sessions across all pages, with the details (tags, idle timeout) summaries lack. */
 public final class SessionInventory {
@@ -21,10 +24,14 @@ public final class SessionInventory {
 
     /** Every session summary in the given states (all states when empty), following nextToken to the end. */
     public List<Session> list(String applicationId, List<SessionState> states) {
+        return list(applicationId, states, null);
+    }
+
+    private List<Session> list(String applicationId, List<SessionState> states, Instant createdAfter) {
         List<Session> sessions = new ArrayList<>();
         String nextToken = null;
         do {
-            SessionPage page = api.listSessions(applicationId, states, nextToken);
+            SessionPage page = api.listSessions(applicationId, states, createdAfter, nextToken);
             sessions.addAll(page.sessions());
             nextToken = page.nextToken();
         } while (nextToken != null);
@@ -38,12 +45,31 @@ public final class SessionInventory {
     public List<Session> withTags(String applicationId, List<Session> summaries, Map<String, String> tags) {
         List<Session> matching = new ArrayList<>();
         for (Session summary : summaries) {
-            Session session = api.getSession(applicationId, summary.sessionId());
+            Session session;
+            try {
+                session = api.getSession(applicationId, summary.sessionId());
+            } catch (ResourceNotFoundException gone) {
+                continue;
+            }
             if (hasTags(session, tags)) {
                 matching.add(session);
             }
         }
         return matching;
+    }
+
+    /**
+     * Every live session of the application with its details: one ListSessions (all pages, every state, filtered
+     * here: results filtered by state come grouped by state, so a session that changes state between two pages
+     * could be missed) and one GetSession per live session.
+     */
+    public List<Session> live(String applicationId) {
+        // No session lives longer than 24 hours: older ones (an application may have thousands) are not listed.
+        Instant oldestLive = Instant.now().minus(Duration.ofHours(25));
+        List<Session> live = list(applicationId, List.of(), oldestLive).stream()
+                .filter(session -> LIVE_STATES.contains(session.state()))
+                .toList();
+        return withTags(applicationId, live, Map.of());
     }
 
     /** list-sessions' work: prints the sessions in {@code states} that carry {@code tags} as a table. */
@@ -56,7 +82,7 @@ public final class SessionInventory {
         }
         reporter.info(sessions.size() + " session(s) on application " + applicationId
                 + (states.isEmpty() ? "" : " in " + states) + (tags.isEmpty() ? "" : " tagged " + tags));
-        SessionTable.lines(sessions).forEach(reporter::info);
+        SessionTable.lines(sessions, Instant.now()).forEach(reporter::info);
     }
 
     static boolean hasTags(Session session, Map<String, String> tags) {

@@ -4,6 +4,7 @@ import io.github.emrserverless.maven.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -15,7 +16,8 @@ public final class SessionLauncher {
 
     private final ApplicationPreflight preflight;
     private final SessionApi api;
-    private final ReadinessWaiter waiter;
+    private final SessionHandOver handOver;
+    private final ReusableSessions reusable;
     private final OrphanSweep sweep;
     private final Reporter reporter;
     private final Clock clock;
@@ -23,14 +25,16 @@ public final class SessionLauncher {
     public SessionLauncher(
             ApplicationPreflight preflight,
             SessionApi api,
-            ReadinessWaiter waiter,
+            SessionHandOver handOver,
+            ReusableSessions reusable,
             OrphanSweep sweep,
             Reporter reporter,
             Clock clock) {
-        this.sweep = sweep;
         this.preflight = preflight;
         this.api = api;
-        this.waiter = waiter;
+        this.handOver = handOver;
+        this.reusable = reusable;
+        this.sweep = sweep;
         this.reporter = reporter;
         this.clock = clock;
     }
@@ -45,7 +49,9 @@ public final class SessionLauncher {
             throws InterruptedException {
         String applicationId = request.applicationId();
         Instant begun = clock.instant();
-        preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout());
+        if (preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout())) {
+            listener.onApplicationStarted(applicationId);
+        }
         Duration left = options.waitTimeout().minus(Duration.between(begun, clock.instant()));
         if (options.waitForReady() && (left.isNegative() || left.isZero())) {
             // Not asked for at all: a session nobody waits for would only be terminated again.
@@ -53,9 +59,59 @@ public final class SessionLauncher {
                     + Durations.format(options.waitTimeout()) + ") to become ready; no session was started."
                     + " Raise <waitTimeout>, or start the application ahead of the build.");
         }
-        StartedSession started;
-        Instant asked = clock.instant();
+        List<Session> live = options.reuse() != null || options.ceiling().isOn() ? liveSessions(applicationId) : null;
+        if (options.reuse() != null) {
+            Session found = reusable.find(
+                            live, options.reuse().key(), options.reuse().maxAge())
+                    .orElse(null);
+            if (found != null) {
+                reusable.report(found);
+                StartedSession reused = new StartedSession(found.applicationId(), found.sessionId(), found.arn());
+                listener.onReused(reused);
+                handOver.handOver(
+                        reused,
+                        found,
+                        new SessionHandOver.Plan(
+                                options.waitForReady(), options.waitTimeout(), left, options.fetchEndpoint(), false),
+                        listener);
+                return;
+            }
+        }
+        // Only now, with the application checked: its clearer messages come first, and a live session means a
+        // started application, so the ceiling cannot refuse while the application is stopped.
+        options.ceiling().check(applicationId, live == null ? List.of() : live, clock.instant());
         listener.onStarting(request);
+        StartedSession started =
+                options.reuse() == null ? start(request, listener) : startOrJoin(request, options, listener);
+        handOver.handOver(
+                started,
+                new SessionHandOver.Plan(
+                        options.waitForReady(),
+                        options.waitTimeout(),
+                        left,
+                        options.fetchEndpoint(),
+                        options.reuse() == null),
+                listener);
+    }
+
+    /** The application's live sessions with their tags, for reuse and the ceiling: looked at once for both. */
+    private List<Session> liveSessions(String applicationId) {
+        try {
+            return new SessionInventory(api).live(applicationId);
+        } catch (SdkException e) {
+            throw new SessionException(
+                    ServiceErrors.describe("ListSessions", "application " + applicationId, e)
+                            + " start-session lists the live sessions for <reuse> and <maxLiveSessions> (0 turns"
+                            + " the ceiling off); it needs emr-serverless:ListSessions and GetSession.",
+                    e);
+        }
+    }
+
+    /** StartSession with this build's own token; a session it may have created in spite of an error is ended. */
+    private StartedSession start(StartSessionRequest request, SessionListener listener) {
+        String applicationId = request.applicationId();
+        Instant asked = clock.instant();
+        StartedSession started;
         try {
             started = api.startSession(request);
         } catch (SdkException e) {
@@ -72,55 +128,44 @@ public final class SessionLauncher {
                     + " without a valid sessionId, applicationId and arn (" + started + "). " + swept);
         }
         reporter.info("Started session " + started.sessionId() + " on application " + applicationId);
-        String operation = "GetSession";
-        try {
-            listener.onStarted(started);
-            if (!options.waitForReady()) {
-                return;
-            }
-            Session ready = waiter.awaitReady(started, left);
-            reporter.info("Session " + started.sessionId() + " is ready (" + ready.state() + ")");
-            operation = "GetSessionEndpoint";
-            SessionEndpoint endpoint = options.fetchEndpoint()
-                    ? api.getSessionEndpoint(started.applicationId(), started.sessionId())
-                    : null;
-            listener.onReady(started, ready, endpoint);
-        } catch (SessionEndedException e) {
-            listener.onEnded(started);
-            throw e;
-        } catch (Poller.PollTimeoutException e) {
-            Session last = (Session) e.lastAnswer();
-            String cleanup = terminate(started, listener);
-            throw new SessionException(
-                    "Session " + started.sessionId() + " was not ready within "
-                            + Durations.format(options.waitTimeout())
-                            + waitedForApplication(options.waitTimeout(), left)
-                            + " (last state " + last.state() + ": " + last.stateDetails() + "). " + cleanup
-                            + " Raise <waitTimeout> if sessions need longer.",
-                    e);
-        } catch (InterruptedException e) {
-            // Clear the flag so the terminate call's own retries can sleep; restore it afterwards.
-            Thread.interrupted();
-            String cleanup = terminate(started, listener);
-            Thread.currentThread().interrupt();
-            throw new SessionException(
-                    "Interrupted while waiting for session " + started.sessionId() + ". " + cleanup, e);
-        } catch (SdkException e) {
-            String cleanup = terminate(started, listener);
-            throw new SessionException(
-                    ServiceErrors.describe(operation, "session " + started.sessionId(), e) + " " + cleanup, e);
-        } catch (RuntimeException | Error e) {
-            String cleanup = terminate(started, listener);
-            throw new SessionException(
-                    "Could not hand over session " + started.sessionId() + ": " + e + ". " + cleanup, e);
-        }
+        return started;
     }
 
-    private static String waitedForApplication(Duration timeout, Duration leftForSession) {
-        Duration application = timeout.minus(leftForSession);
-        return application.compareTo(Duration.ofSeconds(1)) < 0
-                ? ""
-                : ", of which the application took " + Durations.format(application);
+    /**
+     * StartSession with the reuse slot's tokens. Nothing is swept after an error: a session it may have created
+     * is reusable, and the next build finds it.
+     */
+    private StartedSession startOrJoin(StartSessionRequest request, LaunchOptions options, SessionListener listener) {
+        String applicationId = request.applicationId();
+        ReusableSessions.Started result;
+        try {
+            result = reusable.startOrJoin(request, options.reuse());
+        } catch (SdkException e) {
+            throw new SessionException(
+                    ServiceErrors.describe("StartSession", "application " + applicationId, e)
+                            + " A session it may have started is reusable: the next build finds it.",
+                    e);
+        }
+        if (result == null) {
+            throw new SessionException(ReuseSlot.MAX_GENERATIONS + " reusable sessions of this configuration ended"
+                    + " within the current <reuseMaxAge> slot on application " + applicationId + ": something ends"
+                    + " them as soon as they start. Look at the application's sessions, or turn <reuse> off.");
+        }
+        StartedSession started = result.session();
+        if (!isComplete(started, applicationId)) {
+            throw new SessionException("StartSession answered for application " + applicationId
+                    + " without a valid sessionId, applicationId and arn (" + started + ").");
+        }
+        if (result.joined()) {
+            listener.onReused(started);
+            reporter.info("Reusing session " + started.sessionId() + ", which another build with the same"
+                    + " configuration started "
+                    + Durations.format(Duration.between(result.createdAt(), clock.instant()))
+                    + " ago");
+        } else {
+            reporter.info("Started reusable session " + started.sessionId() + " on application " + applicationId);
+        }
+        return started;
     }
 
     private static boolean isComplete(StartedSession started, String applicationId) {
@@ -130,20 +175,5 @@ public final class SessionLauncher {
                 && started.arn() != null
                 && started.arn().startsWith("arn:")
                 && started.arn().endsWith("/sessions/" + started.sessionId());
-    }
-
-    /** Ends a session that could not be handed over, and says how that went, for the failure message. */
-    private String terminate(StartedSession started, SessionListener listener) {
-        try {
-            api.terminateSession(started.applicationId(), started.sessionId());
-            reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
-            listener.onEnded(started);
-            return "The session was terminated.";
-        } catch (SdkException e) {
-            return ("Terminating it failed too (" + e.getMessage() + "); end it yourself: aws"
-                    + " emr-serverless terminate-session --application-id " + started.applicationId()
-                    + " --session-id "
-                    + started.sessionId());
-        }
     }
 }

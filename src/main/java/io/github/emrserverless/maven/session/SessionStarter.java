@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +34,8 @@ public final class SessionStarter {
     private final Clock clock;
     private final Sleeper sleeper;
     private final JSON json = Json.create();
+    /** A session lives 24 hours at most (the service's hard limit). */
+    static final Duration MAX_SESSION_LIFETIME = Duration.ofHours(24);
 
     /** @param environment the process environment: CI variables for tags and outputs */
     public SessionStarter(
@@ -65,7 +68,18 @@ public final class SessionStarter {
                     origin,
                     "a property name such as emr-serverless.sessionId");
         }
-        StartSessionRequest request = request(configuration);
+        Duration reuseMaxAge = reuseMaxAge(configuration);
+        Duration maxSessionAge = withinSessionLifetime(
+                "maxSessionAge",
+                configuration.limits().maxSessionAge(),
+                "from 1m to 24h (a session lives 24 hours at most)");
+        int maxLive = configuration.limits().maxLiveSessions();
+        if (maxLive < 0) {
+            throw InvalidConfigurationException.invalid(
+                    "maxLiveSessions", String.valueOf(maxLive), origin, "0 (no ceiling) or more");
+        }
+        Prepared prepared = request(configuration, reuseMaxAge, maxSessionAge);
+        StartSessionRequest request = prepared.request();
         if (configuration.dryRun()) {
             reporter.info("Dry run: StartSession request for application " + request.applicationId()
                     + " (not sent; secret-looking values masked):\n"
@@ -78,37 +92,73 @@ public final class SessionStarter {
                     "<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
             fetchEndpoint = false;
         }
+        ReuseSlot slot = prepared.slot();
         SessionListener listener = SessionListener.all(
                 guard,
-                new SessionExporter(
+                SessionOutputs.of(
+                        outputs,
+                        new SessionReport(outputs.reportFile(), request.masked().body(), environment, clock, reporter),
+                        request.name(),
+                        slot != null,
                         properties,
-                        new SessionFile(json),
-                        new SessionExporter.Settings(
-                                outputs.sessionIdProperty(),
-                                request.name(),
-                                outputs.outputFile(),
-                                outputs.tokenFile(),
-                                outputs.exportAuthToken()),
-                        reporter),
-                new CiOutputs(environment, outputs.envFile(), outputs.tokenFile()));
+                        environment,
+                        json,
+                        reporter));
         try (ServiceClients opened = clients.get()) {
+            SessionApi api = opened.sessions();
             Poller poller = new Poller(clock, sleeper, PollSchedule.DEFAULT);
+            LiveSessionCeiling ceiling = new LiveSessionCeiling(
+                    maxLive, request.tags().getOrDefault(DefaultTags.MAVEN_PROJECT, mavenProject(configuration)));
             SessionLauncher launcher = new SessionLauncher(
-                    new ApplicationPreflight(opened.sessions(), opened::startApplication, poller, reporter),
-                    opened.sessions(),
-                    new ReadinessWaiter(opened.sessions(), poller, reporter),
-                    new OrphanSweep(opened.sessions(), reporter, sleeper),
+                    new ApplicationPreflight(api, opened::startApplication, poller, reporter),
+                    api,
+                    new SessionHandOver(api, new ReadinessWaiter(api, poller, reporter), reporter),
+                    new ReusableSessions(api, reporter, clock),
+                    new OrphanSweep(api, reporter, sleeper),
                     reporter,
                     clock);
             launcher.launch(
                     request,
-                    new LaunchOptions(waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint),
+                    new LaunchOptions(
+                            waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint, slot, ceiling),
                     listener);
         }
     }
 
+    private static String mavenProject(StartSessionConfiguration configuration) {
+        return DefaultTags.sanitize(configuration.request().groupId() + ":"
+                + configuration.request().artifactId());
+    }
+
+    private Duration reuseMaxAge(StartSessionConfiguration configuration) {
+        if (!configuration.reuse().enabled()) {
+            return null;
+        }
+        if (configuration.request().clientToken() != null) {
+            throw InvalidConfigurationException.invalid(
+                    "clientToken",
+                    configuration.request().clientToken(),
+                    origin,
+                    "no <clientToken> with <reuse>true</reuse>: reuse derives the token from the configuration, so"
+                            + " that builds starting together share one session");
+        }
+        return withinSessionLifetime(
+                "reuseMaxAge", configuration.reuse().maxAge(), "from 1m to 24h (a session lives 24 hours at most)");
+    }
+
+    private Duration withinSessionLifetime(String parameter, String text, String allowed) {
+        Duration duration = Durations.parse(text, parameter, origin);
+        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(MAX_SESSION_LIFETIME) > 0) {
+            throw InvalidConfigurationException.invalid(parameter, text, origin, allowed);
+        }
+        return duration;
+    }
+
+    /** The request to send and, with reuse on, the slot whose tokens it is sent with. */
+    private record Prepared(StartSessionRequest request, ReuseSlot slot) {}
+
     /** The StartSession request from every source of configuration, checked against the API's constraints. */
-    private StartSessionRequest request(StartSessionConfiguration configuration) {
+    private Prepared request(StartSessionConfiguration configuration, Duration reuseMaxAge, Duration maxSessionAge) {
         StartSessionConfiguration.RuntimeConfigurationSources sources = configuration.runtimeConfiguration();
         MergedConfiguration merged = new RuntimeConfigurationAssembler(
                         new RuntimeConfigurationFileReader(reporter::warn))
@@ -119,18 +169,38 @@ public final class SessionStarter {
                         sources.userProperties());
         warnAboutSecretsInThePom(sources);
         StartSessionConfiguration.Request wanted = configuration.request();
-        String token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
-        Map<String, String> defaults = wanted.defaultTags()
-                ? DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment)
-                : Map.of();
-        StartSessionRequest request = StartSessionRequest.builder()
+        StartSessionRequest own = StartSessionRequest.builder()
                 .applicationId(wanted.applicationId())
-                .clientToken(token)
                 .executionRoleArn(blankToNull(wanted.executionRoleArn()))
                 .name(wanted.name())
                 .idleTimeoutMinutes(wanted.idleTimeoutMinutes())
-                .tags(DefaultTags.merge(defaults, wanted.tags()))
+                .tags(wanted.tags())
                 .runtimeConfiguration(merged.configurations())
+                .build();
+        ReuseSlot slot = null;
+        String token;
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (reuseMaxAge == null) {
+            token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
+            if (wanted.defaultTags()) {
+                defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment));
+                defaults.put(Expiry.TAG, Expiry.format(clock.instant().plus(maxSessionAge)));
+            }
+        } else {
+            slot = ReuseSlot.of(ReuseKey.of(own), reuseMaxAge, clock.instant());
+            token = slot.clientToken(0);
+            // No ci-run tag: a reusable session belongs to no single run, and builds racing for it must send
+            // the same request (the same token with other parameters is a 409).
+            if (wanted.defaultTags()) {
+                defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, Map.of()));
+                // From the slot, not the clock: builds racing for the session send the same expiry.
+                defaults.put(Expiry.TAG, Expiry.format(slot.end().plus(maxSessionAge)));
+            }
+            defaults.put(ReusableSessions.REUSE_KEY, slot.key());
+        }
+        StartSessionRequest request = own.toBuilder()
+                .clientToken(token)
+                .tags(DefaultTags.merge(defaults, wanted.tags()))
                 .build();
         new StartSessionValidator(origin).validate(request);
         merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
@@ -140,7 +210,7 @@ public final class SessionStarter {
                         SecretMasker.mask(merged.configurations()).stream()
                                 .map(Configuration::toJson)
                                 .toList()));
-        return request;
+        return new Prepared(request, slot);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.emrserverless.maven.session;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,13 @@ import java.util.stream.Collectors;
 /** Sessions as a plain-text table, for people at a terminal. */
 public final class SessionTable {
 
-    private static final List<String> HEADER = List.of("ID", "NAME", "STATE", "CREATED", "IDLE TIMEOUT", "TAGS");
+    private static final List<String> HEADER =
+            List.of("ID", "NAME", "STATE", "CREATED", "IDLE TIMEOUT", "EXPIRES AT", "TAGS");
 
     private SessionTable() {}
 
-    public static List<String> lines(List<Session> sessions) {
+    /** @param now marks sessions whose {@code expires-at} is past as EXPIRED */
+    public static List<String> lines(List<Session> sessions, Instant now) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (Session session : sessions) {
@@ -23,6 +26,9 @@ public final class SessionTable {
                     String.valueOf(session.state()),
                     session.createdAt() == null ? "-" : session.createdAt().toString(),
                     session.idleTimeoutMinutes() == null ? "-" : session.idleTimeoutMinutes() + " min",
+                    Expiry.of(session)
+                            .map(at -> at + (Expiry.isExpired(session, now) ? " EXPIRED" : ""))
+                            .orElse("-"),
                     tags(session.tags())));
         }
         int[] widths = new int[HEADER.size()];

@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Durations;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,13 @@ public final class SessionTerminator {
     private final SessionApi api;
     private final Poller poller;
     private final Reporter reporter;
+    private final Clock clock;
 
-    public SessionTerminator(SessionApi api, Poller poller, Reporter reporter) {
+    public SessionTerminator(SessionApi api, Poller poller, Reporter reporter, Clock clock) {
         this.api = api;
         this.poller = poller;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
     /**
@@ -38,12 +41,14 @@ public final class SessionTerminator {
      * for them to end if asked to.
      *
      * @param released told of each session that needs no watching any more (ending, ended or missing), before any wait
+     * @param ended told of each session seen TERMINATED or FAILED after the wait, with its billing
      */
-    public void run(TerminationRequest request, Consumer<String> released) throws InterruptedException {
+    public void run(TerminationRequest request, Consumer<String> released, Consumer<Session> ended)
+            throws InterruptedException {
         Instant start = Instant.now();
         String applicationId = request.applicationId();
         List<String> terminating = request.reaper()
-                ? terminateMatching(applicationId, request.matchTags())
+                ? terminateMatching(applicationId, request.matchTags(), request.expired())
                 : terminate(applicationId, request.sessionId(), request.failIfMissing()) == Outcome.TERMINATED
                         ? List.of(request.sessionId())
                         : List.of();
@@ -52,7 +57,7 @@ public final class SessionTerminator {
             released.accept(request.sessionId());
         }
         if (request.waitTimeout() != null) {
-            awaitEnded(applicationId, terminating, request.waitTimeout(), start);
+            awaitEnded(applicationId, terminating, request.waitTimeout(), start).forEach(ended);
         }
     }
 
@@ -83,8 +88,11 @@ public final class SessionTerminator {
         return Outcome.TERMINATED;
     }
 
-    /** Terminates every live session of the application that carries all of {@code tags}. */
-    public List<String> terminateMatching(String applicationId, Map<String, String> tags) {
+    /**
+     * Terminates every live session of the application that carries all of {@code tags} and, when {@code expired},
+     * whose {@code expires-at} is past; says what it ended and what it left.
+     */
+    public List<String> terminateMatching(String applicationId, Map<String, String> tags, boolean expired) {
         SessionInventory inventory = new SessionInventory(api);
         List<Session> live;
         List<Session> matching;
@@ -98,20 +106,37 @@ public final class SessionTerminator {
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);
         }
+        Instant now = clock.instant();
+        List<Session> targets = expired
+                ? matching.stream()
+                        .filter(session -> Expiry.isExpired(session, now))
+                        .toList()
+                : matching;
         List<String> terminated = new ArrayList<>();
-        for (Session session : matching) {
+        for (Session session : targets) {
             if (terminate(applicationId, session.sessionId(), false) == Outcome.TERMINATED) {
                 terminated.add(session.sessionId());
             }
         }
-        reporter.info("Terminated " + terminated.size() + " of " + live.size() + " live sessions on application "
-                + applicationId + " matching tags " + tags);
+        if (!expired) {
+            reporter.info("Terminated " + terminated.size() + " of " + live.size() + " live sessions on application "
+                    + applicationId + " matching tags " + tags);
+            return terminated;
+        }
+        long unmarked = matching.stream().filter(s -> Expiry.of(s).isEmpty()).count();
+        reporter.info("Terminated " + terminated.size() + " expired session(s) on application " + applicationId
+                + (tags.isEmpty() ? "" : " matching tags " + tags) + (terminated.isEmpty() ? "" : ": " + terminated)
+                + ". Left " + (live.size() - terminated.size()) + " live: "
+                + (matching.size() - targets.size() - unmarked) + " not expired yet, " + unmarked
+                + " without an expires-at tag"
+                + (tags.isEmpty() ? "" : ", " + (live.size() - matching.size()) + " not matching the tags") + ".");
         return terminated;
     }
 
-    /** Waits until each session is TERMINATED (or FAILED), all within {@code timeout}. */
-    public void awaitEnded(String applicationId, List<String> sessionIds, Duration timeout, Instant start)
+    /** Waits until each session is TERMINATED (or FAILED), all within {@code timeout}; returns them as last seen. */
+    public List<Session> awaitEnded(String applicationId, List<String> sessionIds, Duration timeout, Instant start)
             throws InterruptedException {
+        List<Session> endedSessions = new ArrayList<>();
         for (String sessionId : sessionIds) {
             Duration left = timeout.minus(Duration.between(start, Instant.now()));
             try {
@@ -121,6 +146,7 @@ public final class SessionTerminator {
                         session ->
                                 session.state() == SessionState.TERMINATED || session.state() == SessionState.FAILED);
                 reporter.info("Session " + sessionId + " is " + ended.state());
+                endedSessions.add(ended);
             } catch (Poller.PollTimeoutException e) {
                 throw new SessionException("Session " + sessionId + " is still " + ((Session) e.lastAnswer()).state()
                         + " after " + Durations.format(timeout) + "; its termination was requested. Raise"
@@ -129,5 +155,6 @@ public final class SessionTerminator {
                 throw new SessionException(ServiceErrors.describe("GetSession", "session " + sessionId, e), e);
             }
         }
+        return endedSessions;
     }
 }

@@ -13,14 +13,29 @@ import java.util.Properties;
  * @param runtimeConfiguration where the runtime configuration comes from
  * @param waiting how far the goal goes before the build moves on
  * @param outputs where the session is handed over
+ * @param reuse whether and how a warm session is reused
+ * @param limits what keeps sessions from outliving their purpose
  * @param dryRun print the request instead of sending it
  */
 public record StartSessionConfiguration(
         Request request,
         RuntimeConfigurationSources runtimeConfiguration,
         Waiting waiting,
+        Reuse reuse,
+        Limits limits,
         Outputs outputs,
         boolean dryRun) {
+
+    /**
+     * @param maxSessionAge as written ({@code 4h}): when the {@code expires-at} tag says the session has expired
+     * @param maxLiveSessions the ceiling on the project's live sessions; 0 for none
+     */
+    public record Limits(String maxSessionAge, int maxLiveSessions) {}
+
+    /** @param maxAge as written ({@code 4h}); read only when reuse is on */
+    public record Reuse(boolean enabled, String maxAge) {
+        public static final Reuse OFF = new Reuse(false, null);
+    }
 
     /**
      * @param clientToken null for a new UUID
@@ -54,6 +69,12 @@ public record StartSessionConfiguration(
      */
     public record Waiting(boolean waitForReady, String waitTimeout, boolean startApplication, Boolean exportEndpoint) {}
 
+    /** @param reportFile report.json: what happened to the session */
     public record Outputs(
-            String sessionIdProperty, Path outputFile, Path tokenFile, Path envFile, boolean exportAuthToken) {}
+            String sessionIdProperty,
+            Path outputFile,
+            Path tokenFile,
+            Path envFile,
+            Path reportFile,
+            boolean exportAuthToken) {}
 }

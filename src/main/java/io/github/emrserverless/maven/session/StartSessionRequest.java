@@ -42,6 +42,13 @@ public record StartSessionRequest(
                 .build();
     }
 
+    /** The same request with another client token, and the {@code start-token} tag (if any) following it. */
+    public StartSessionRequest withClientToken(String token) {
+        Map<String, String> retagged = new LinkedHashMap<>(tags);
+        retagged.computeIfPresent(DefaultTags.START_TOKEN, (key, old) -> token);
+        return toBuilder().clientToken(token).tags(retagged).build();
+    }
+
     public Builder toBuilder() {
         return builder()
                 .applicationId(applicationId)

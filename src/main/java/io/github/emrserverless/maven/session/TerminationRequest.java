@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What terminate-session ends: one session, or (with no session ID) every live one carrying {@code matchTags}.
+ * What terminate-session ends: one session, or (with no session ID) every live one carrying {@code matchTags}
+ * and, with {@code expired}, whose {@code expires-at} tag is past.
  *
  * @param sessionId null in reaper mode
  * @param waitTimeout null when not waiting for termination
@@ -16,6 +17,7 @@ public record TerminationRequest(
         String applicationId,
         String sessionId,
         Map<String, String> matchTags,
+        boolean expired,
         boolean failIfMissing,
         Duration waitTimeout) {
 
@@ -28,22 +30,30 @@ public record TerminationRequest(
             String applicationId,
             String sessionId,
             Map<String, String> matchTags,
+            boolean expired,
             boolean failIfMissing,
             boolean waitForTermination,
             String terminationTimeout,
             ParameterOrigin origin) {
         String id = sessionId == null || sessionId.isBlank() ? null : sessionId.trim();
-        if (id == null && (matchTags == null || matchTags.isEmpty())) {
+        if (id == null && !expired && (matchTags == null || matchTags.isEmpty())) {
             throw InvalidConfigurationException.missing(
                     "sessionId",
                     "<id>",
-                    "start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live session with those tags");
+                    "start-session earlier in the same build sets it for you; or set <matchTags> to terminate every"
+                            + " live session with those tags, or <expired>true</expired> every expired one");
         }
         if (id != null) {
             SessionIds.checkSessionId(id, origin);
         }
         Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin);
-        return new TerminationRequest(applicationId, id, matchTags, failIfMissing, waitForTermination ? timeout : null);
+        return new TerminationRequest(
+                applicationId,
+                id,
+                matchTags,
+                expired && id == null,
+                failIfMissing,
+                waitForTermination ? timeout : null);
     }
 
     boolean reaper() {

@@ -187,14 +187,15 @@ class HttpSessionApiTest {
         }
         basic().terminateSession("listed", ids.get(0));
 
-        SessionPage first = basic().listSessions("listed", List.of(), null);
+        SessionPage first = basic().listSessions("listed", List.of(), null, null);
         assertThat(first.sessions()).hasSize(2);
         assertThat(first.nextToken()).isNotNull();
-        SessionPage second = basic().listSessions("listed", List.of(), first.nextToken());
+        SessionPage second = basic().listSessions("listed", List.of(), null, first.nextToken());
         assertThat(second.sessions()).hasSize(1);
         assertThat(second.nextToken()).isNull();
 
-        SessionPage live = basic().listSessions("listed", List.of(SessionState.SUBMITTED, SessionState.STARTING), null);
+        SessionPage live =
+                basic().listSessions("listed", List.of(SessionState.SUBMITTED, SessionState.STARTING), null, null);
         assertThat(live.sessions()).extracting(Session::sessionId).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
         assertThat(live.sessions()).allSatisfy(s -> assertThat(s.tags()).isNull());
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
  *
  * @param transitionDelay how long CREATING, STARTING and STOPPING last
  * @param sessionReadyAfter how long a session takes from SUBMITTED to STARTED (or FAILED)
+ * @param tokenLifetime how long a Spark Connect auth token from GetSessionEndpoint lasts (an hour on AWS)
  */
 public record ApplicationSpec(
         String applicationId,
@@ -16,7 +17,8 @@ public record ApplicationSpec(
         String releaseLabel,
         Duration transitionDelay,
         Duration sessionReadyAfter,
-        SessionOutcome sessionOutcome) {
+        SessionOutcome sessionOutcome,
+        Duration tokenLifetime) {
 
     /** What sessions of this application do after starting. */
     public enum SessionOutcome {
@@ -34,7 +36,8 @@ public record ApplicationSpec(
                 "emr-7.13.0",
                 Duration.ofMillis(300),
                 Duration.ofMillis(600),
-                SessionOutcome.READY);
+                SessionOutcome.READY,
+                Duration.ofHours(1));
     }
 
     public ApplicationSpec withState(String newState) {
@@ -46,7 +49,8 @@ public record ApplicationSpec(
                 releaseLabel,
                 transitionDelay,
                 sessionReadyAfter,
-                sessionOutcome);
+                sessionOutcome,
+                tokenLifetime);
     }
 
     public ApplicationSpec withAutoStart(boolean enabled) {
@@ -58,7 +62,8 @@ public record ApplicationSpec(
                 releaseLabel,
                 transitionDelay,
                 sessionReadyAfter,
-                sessionOutcome);
+                sessionOutcome,
+                tokenLifetime);
     }
 
     public ApplicationSpec withSessionEnabled(boolean enabled) {
@@ -70,7 +75,8 @@ public record ApplicationSpec(
                 releaseLabel,
                 transitionDelay,
                 sessionReadyAfter,
-                sessionOutcome);
+                sessionOutcome,
+                tokenLifetime);
     }
 
     public ApplicationSpec withReleaseLabel(String label) {
@@ -82,7 +88,8 @@ public record ApplicationSpec(
                 label,
                 transitionDelay,
                 sessionReadyAfter,
-                sessionOutcome);
+                sessionOutcome,
+                tokenLifetime);
     }
 
     public ApplicationSpec withTransitionDelay(Duration delay) {
@@ -94,11 +101,33 @@ public record ApplicationSpec(
                 releaseLabel,
                 delay,
                 sessionReadyAfter,
-                sessionOutcome);
+                sessionOutcome,
+                tokenLifetime);
     }
 
     public ApplicationSpec withSessions(Duration readyAfter, SessionOutcome outcome) {
         return new ApplicationSpec(
-                applicationId, state, autoStart, sessionEnabled, releaseLabel, transitionDelay, readyAfter, outcome);
+                applicationId,
+                state,
+                autoStart,
+                sessionEnabled,
+                releaseLabel,
+                transitionDelay,
+                readyAfter,
+                outcome,
+                tokenLifetime);
+    }
+
+    public ApplicationSpec withTokenLifetime(Duration lifetime) {
+        return new ApplicationSpec(
+                applicationId,
+                state,
+                autoStart,
+                sessionEnabled,
+                releaseLabel,
+                transitionDelay,
+                sessionReadyAfter,
+                sessionOutcome,
+                lifetime);
     }
 }

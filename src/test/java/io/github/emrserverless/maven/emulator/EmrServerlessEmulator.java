@@ -304,6 +304,12 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             case "/_emulator/calls" -> calls().forEach(c -> result.add(mapper.valueToTree(c)));
             case "/_emulator/proxied" -> proxiedRequests().forEach(result::add);
             case "/_emulator/sessions" -> result.addAll(service.describeAll());
+            case "/_emulator/tokens" ->
+                service.issuedTokens()
+                        .forEach((token, issued) -> result.addObject()
+                                .put("token", token)
+                                .put("sessionId", issued.sessionId())
+                                .put("expiresAt", issued.expiresAt().toString()));
             case "/_emulator/faults" -> {
                 Map<String, List<String>> q = query(exchange.getRequestURI());
                 faults.plan(q.get("accessKeyId").get(0), Faults.planFrom(q));

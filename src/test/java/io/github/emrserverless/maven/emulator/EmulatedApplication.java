@@ -24,6 +24,13 @@ final class EmulatedApplication {
         }
     }
 
+    void stop(Instant now) {
+        timeline.replan(
+                now,
+                new Timeline.Entry<>(now, "STOPPING"),
+                new Timeline.Entry<>(now.plus(spec.transitionDelay()), "STOPPED"));
+    }
+
     void start(Instant now) {
         timeline.replan(
                 now,

@@ -69,11 +69,13 @@ final class EmulatedService {
         return switch (route.operation()) {
             case "GetApplication" -> getApplication(caller, route.applicationId(), region);
             case "StartApplication" -> startApplication(caller, route.applicationId());
+            case "StopApplication" -> stopApplication(caller, route.applicationId());
             case "StartSession" -> startSession(route.applicationId(), region, caller, body);
             case "GetSession" -> mapper.createObjectNode().set("session", describe(session(caller, route), true));
             case "ListSessions" -> listSessions(caller, route.applicationId(), query);
             case "TerminateSession" -> terminateSession(session(caller, route));
             case "GetSessionEndpoint" -> sessionEndpoint(session(caller, route), region);
+            case "GetResourceDashboard" -> dashboard(caller, route, query);
             default -> throw new ApiError(404, "UnknownOperationException", "No such operation");
         };
     }
@@ -178,6 +180,23 @@ final class EmulatedService {
         return mapper.createObjectNode();
     }
 
+    /** **inferred:** like StartApplication, a no-op on an application already stopping or stopped. */
+    private JsonNode stopApplication(String caller, String id) {
+        EmulatedApplication application = application(caller, id);
+        Instant now = clock.instant();
+        synchronized (application) {
+            String state = application.timeline.at(now);
+            switch (state) {
+                case "STARTED", "STARTING" -> application.stop(now);
+                case "STOPPED", "STOPPING", "CREATED" -> {}
+                default -> throw ApiError.validation("Application " + id + " cannot be stopped in state " + state);
+            }
+        }
+        return mapper.createObjectNode();
+    }
+
+    private final Map<String, IssuedToken> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     private JsonNode startSession(String applicationId, String region, String caller, byte[] body) {
         EmulatedApplication application = application(caller, applicationId);
         JsonNode request = Constraints.startSessionBody(mapper, body);
@@ -270,7 +289,42 @@ final class EmulatedService {
                         "endpoint",
                         "sc://" + session.sessionId + ".sessions.emr-serverless." + region + ".emulator.invalid:443")
                 .put("authToken", "emulated-token-" + UUID.randomUUID());
-        node.set("authTokenExpiresAt", epoch(now.plus(Duration.ofHours(1))));
+        Instant expiresAt = now.plus(session.tokenLifetime);
+        node.set("authTokenExpiresAt", epoch(expiresAt));
+        issuedTokens.put(node.get("authToken").asText(), new IssuedToken(session.sessionId, expiresAt));
+        return node;
+    }
+
+    /** A Spark Connect token this emulator issued, for tests that check a client holds an unexpired one. */
+    record IssuedToken(String sessionId, Instant expiresAt) {}
+
+    /** Every token issued, by token. */
+    Map<String, IssuedToken> issuedTokens() {
+        return Map.copyOf(issuedTokens);
+    }
+
+    /**
+     * GetResourceDashboard: a new URL on every call, the live UI while the session runs, the history server after;
+     * no URL (the member left out) before the session has started.
+     */
+    private JsonNode dashboard(String caller, Route route, Map<String, List<String>> query) {
+        List<String> type = query.getOrDefault("resourceType", List.of());
+        List<String> resourceId = query.getOrDefault("resourceId", List.of());
+        if (!type.equals(List.of("SESSION")) || resourceId.size() != 1) {
+            throw ApiError.validation("resourceType must be SESSION and resourceId one session ID");
+        }
+        Constraints.id("resourceId", resourceId.get(0));
+        EmulatedSession session =
+                session(caller, new Route(route.operation(), route.applicationId(), resourceId.get(0)));
+        String state = session.timeline.at(clock.instant());
+        ObjectNode node = mapper.createObjectNode();
+        if (!List.of("SUBMITTED", "STARTING").contains(state)) {
+            String kind = List.of("STARTED", "IDLE", "BUSY").contains(state) ? "live" : "history";
+            node.put(
+                    "url",
+                    "https://dashboard.emulator.invalid/" + kind + "/" + session.sessionId + "?authToken="
+                            + UUID.randomUUID());
+        }
         return node;
     }
 
@@ -343,6 +397,15 @@ final class EmulatedService {
             }
             if (current.state().equals("FAILED") || current.state().equals("TERMINATED")) {
                 node.set("endedAt", epoch(current.at()));
+                // **inferred:** billed as one 4 vCPU / 16 GB driver for the time it lived, one minute at least.
+                long seconds = Math.max(
+                        60, Duration.between(session.createdAt, current.at()).toSeconds());
+                double hours = seconds / 3600.0;
+                node.putObject("billedResourceUtilization")
+                        .put("vCPUHour", 4 * hours)
+                        .put("memoryGBHour", 16 * hours)
+                        .put("storageGBHour", 0.0);
+                node.put("totalExecutionDurationSeconds", seconds);
             }
             for (String member : List.of("idleTimeoutMinutes", "configurationOverrides", "tags")) {
                 if (session.request.has(member)) {

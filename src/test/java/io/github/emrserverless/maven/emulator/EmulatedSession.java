@@ -18,6 +18,7 @@ final class EmulatedSession {
 
     final Instant createdAt;
     final String releaseLabel;
+    final Duration tokenLifetime;
     final Timeline<String> timeline;
 
     EmulatedSession(
@@ -37,6 +38,7 @@ final class EmulatedSession {
         this.fingerprint = fingerprint(request);
         this.createdAt = now;
         this.releaseLabel = spec.releaseLabel();
+        this.tokenLifetime = spec.tokenLifetime();
         Duration ready = spec.sessionReadyAfter().plus(extra);
         this.timeline = new Timeline<>(now, "SUBMITTED").then(now.plus(ready.dividedBy(3)), "STARTING");
         switch (spec.sessionOutcome()) {

@@ -75,6 +75,13 @@ public final class EmulatorMain {
                 .application(ApplicationSpec.started("appsigterm").withSessions(second, SessionOutcome.NEVER_READY))
                 .application(ApplicationSpec.started("appslowanswer").withSessions(second, SessionOutcome.READY))
                 .delayStartAnswer("appslowanswer", Duration.ofSeconds(60))
+                // Auth tokens that expire after 20 s, for the token renewal IT.
+                .application(ApplicationSpec.started("appshorttoken")
+                        .withSessions(second, SessionOutcome.READY)
+                        .withTokenLifetime(Duration.ofSeconds(20)))
+                // For benchmarks/run.sh: sessions that take 20 s to start, as a third of a real one does.
+                .application(ApplicationSpec.started("appbench20")
+                        .withSessions(Duration.ofSeconds(20), SessionOutcome.READY))
                 // Small pages, so that ListSessions callers must follow nextToken.
                 .pageSize(2)
                 .start();

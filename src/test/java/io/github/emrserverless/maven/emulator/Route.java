@@ -8,6 +8,8 @@ record Route(String operation, String applicationId, String sessionId) {
 
     private static final Pattern APPLICATION = Pattern.compile("/applications/([^/]+)");
     private static final Pattern START_APPLICATION = Pattern.compile("/applications/([^/]+)/start");
+    private static final Pattern STOP_APPLICATION = Pattern.compile("/applications/([^/]+)/stop");
+    private static final Pattern DASHBOARD = Pattern.compile("/applications/([^/]+)/dashboard");
     private static final Pattern SESSIONS = Pattern.compile("/applications/([^/]+)/sessions");
     private static final Pattern SESSION = Pattern.compile("/applications/([^/]+)/sessions/([^/]+)");
     private static final Pattern SESSION_ENDPOINT = Pattern.compile("/applications/([^/]+)/sessions/([^/]+)/endpoint");
@@ -33,6 +35,12 @@ record Route(String operation, String applicationId, String sessionId) {
         }
         if ((m = START_APPLICATION.matcher(path)).matches() && method.equals("POST")) {
             return new Route("StartApplication", m.group(1), null);
+        }
+        if ((m = DASHBOARD.matcher(path)).matches() && method.equals("GET")) {
+            return new Route("GetResourceDashboard", m.group(1), null);
+        }
+        if ((m = STOP_APPLICATION.matcher(path)).matches() && method.equals("POST")) {
+            return new Route("StopApplication", m.group(1), null);
         }
         if ((m = APPLICATION.matcher(path)).matches() && method.equals("GET")) {
             return new Route("GetApplication", m.group(1), null);

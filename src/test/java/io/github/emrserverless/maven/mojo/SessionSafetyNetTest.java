@@ -62,6 +62,10 @@ class SessionSafetyNetTest {
     }
 
     PendingSession pending(Path tokenFile) {
+        return pending(tokenFile, false);
+    }
+
+    PendingSession pending(Path tokenFile, boolean endsWithBuild) {
         AwsSettings settings = new AwsSettings(
                 "eu-west-1",
                 null,
@@ -72,7 +76,8 @@ class SessionSafetyNetTest {
                 2,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5));
-        return new PendingSession(started, settings, 30, tokenFile);
+        return new PendingSession(
+                started, settings, new PendingSession.Ending(30, tokenFile, endsWithBuild, dir.resolve("report.json")));
     }
 
     /** The clients a start-session goal would have opened and now shares with the net. */
@@ -122,6 +127,25 @@ class SessionSafetyNetTest {
         assertThat(log.text())
                 .contains("Session " + started.sessionId() + " stays running: the build succeeded.")
                 .contains("after 30 idle minutes");
+    }
+
+    @Test
+    void aSessionSharedWithTheReactorEndsWhenTheBuildSucceedsAndNotBefore() throws Exception {
+        Path token = Files.writeString(dir.resolve("session-token"), "secret");
+        safetyNet.watch(build, pending(token, true), null, log);
+
+        assertThat(safetyNet.endsWithBuild(build, "app", started.sessionId())).isTrue();
+        assertThat(safetyNet.endsWithBuild(build, "app", "other")).isFalse();
+        assertThat(emulator.sessionState(started.sessionId())).isNotIn("TERMINATING", "TERMINATED");
+
+        buildEnds(false);
+
+        assertThat(emulator.sessionState(started.sessionId())).isIn("TERMINATING", "TERMINATED");
+        assertThat(log.text())
+                .contains("Terminated session " + started.sessionId()
+                        + " because the build ended (it was shared with every module of the reactor).")
+                .doesNotContain("stays running");
+        assertThat(token).doesNotExist();
     }
 
     @Test
@@ -178,7 +202,7 @@ class SessionSafetyNetTest {
         assertThat(emulator.sessionState(orphan.sessionId())).isIn("TERMINATING", "TERMINATED");
         assertThat(emulator.sessionState(started.sessionId())).isNotIn("TERMINATING", "TERMINATED");
         assertThat(log.text())
-                .contains("Terminated session " + orphan.sessionId() + " (found by its tag start-token=tok-inflight)");
+                .contains("Terminated session " + orphan.sessionId() + " (found by its tag start-token=tok-inflight;");
     }
 
     @Test

@@ -79,7 +79,7 @@ class TerminateSessionMojoTest {
                 .hasMessage(
                         "Missing <sessionId>. Set it in the plugin configuration or pass -Demr-serverless.sessionId=<id>;"
                                 + " start-session earlier in the same build sets it for you; or set <matchTags> to terminate every live"
-                                + " session with those tags.");
+                                + " session with those tags, or <expired>true</expired> every expired one.");
         assertThat(emulator.callsBy("AKIDUNITTESTS")).isEmpty();
     }
 

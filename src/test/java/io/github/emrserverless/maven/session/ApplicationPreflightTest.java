@@ -93,13 +93,16 @@ class ApplicationPreflightTest {
 
     @Test
     void aStartedApplicationNeedsNothing() throws Exception {
-        preflight().ensureReady("started", true, Duration.ofSeconds(10));
+        assertThat(preflight().ensureReady("started", true, Duration.ofSeconds(10)))
+                .isFalse();
         assertThat(operationsOn("started")).containsExactly("GetApplication");
     }
 
     @Test
     void aStoppedApplicationWithoutAutoStartIsStartedAndAwaited() throws Exception {
-        preflight().ensureReady("stoppednoauto", true, Duration.ofSeconds(10));
+        assertThat(preflight().ensureReady("stoppednoauto", true, Duration.ofSeconds(10)))
+                .as("it says it started the application")
+                .isTrue();
 
         assertThat(operationsOn("stoppednoauto"))
                 .startsWith("GetApplication", "StartApplication")
@@ -108,7 +111,8 @@ class ApplicationPreflightTest {
                 .containsExactly(
                         "info: Starting application stoppednoauto (STOPPED, auto-start disabled)",
                         "info: Waiting for application stoppednoauto (STOPPED)",
-                        "info: Application stoppednoauto is STARTED");
+                        "info: Application stoppednoauto is STARTED. Nothing stops it again but its auto-stop setting,"
+                                + " or terminate-session with <stopApplication>true</stopApplication>.");
     }
 
     @Test

@@ -29,7 +29,9 @@ class CiOutputsTest {
             Instant.EPOCH,
             null,
             30L,
-            Map.of());
+            Map.of(),
+            null,
+            null);
 
     CiOutputs outputs(Map<String, String> environment) {
         return new CiOutputs(environment, dir.resolve("session.env"), dir.resolve("session-token"));

@@ -32,7 +32,8 @@ class OrphanSweepTest {
         }
 
         @Override
-        public SessionPage listSessions(String applicationId, List<SessionState> states, String nextToken) {
+        public SessionPage listSessions(
+                String applicationId, List<SessionState> states, java.time.Instant createdAfter, String nextToken) {
             looks++;
             return new SessionPage(looks >= visibleFromLook ? List.of(session()) : List.of(), null);
         }
@@ -60,7 +61,9 @@ class OrphanSweepTest {
                     null,
                     null,
                     30L,
-                    Map.of(DefaultTags.START_TOKEN, "tok-1"));
+                    Map.of(DefaultTags.START_TOKEN, "tok-1"),
+                    null,
+                    null);
         }
     }
 

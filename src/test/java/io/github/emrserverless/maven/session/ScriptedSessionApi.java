@@ -78,13 +78,22 @@ class ScriptedSessionApi implements SessionApi {
                 state.isReady() ? clock.instant() : null,
                 null,
                 30L,
+                null,
+                null,
                 null);
     }
 
     @Override
-    public SessionPage listSessions(String applicationId, List<SessionState> states, String nextToken) {
+    public SessionPage listSessions(
+            String applicationId, List<SessionState> states, java.time.Instant createdAfter, String nextToken) {
         calls.add("ListSessions");
         return new SessionPage(List.of(getSession(applicationId, "s1")), null);
+    }
+
+    @Override
+    public String getSessionDashboard(String applicationId, String sessionId) {
+        calls.add("GetResourceDashboard");
+        return null;
     }
 
     @Override

@@ -30,7 +30,9 @@ class SessionExporterTest {
             Instant.parse("2026-01-01T00:00:05Z"),
             null,
             30L,
-            Map.of());
+            Map.of(),
+            null,
+            null);
     final SessionEndpoint endpoint =
             new SessionEndpoint("app", "s1", "sc://s1:443", "the-secret-token", Instant.parse("2026-01-01T01:00:00Z"));
 
@@ -39,7 +41,7 @@ class SessionExporterTest {
                 properties::put,
                 new SessionFile(Json.create()),
                 new SessionExporter.Settings(
-                        "my.session", "n", dir.resolve("session.json"), dir.resolve("token"), exportAuthToken),
+                        "my.session", "n", dir.resolve("session.json"), dir.resolve("token"), exportAuthToken, false),
                 new RecordingReporter());
     }
 
@@ -51,8 +53,12 @@ class SessionExporterTest {
                 .containsExactly(
                         Map.entry("my.session", "s1"),
                         Map.entry("emr-serverless.sessionArn", "arn:s1"),
-                        Map.entry("emr-serverless.applicationId", "app"));
-        assertThat(Files.readString(dir.resolve("session.json"))).contains("\"state\" : \"SUBMITTED\"");
+                        Map.entry("emr-serverless.applicationId", "app"),
+                        Map.entry("emr-serverless.sessionReused", "false"),
+                        Map.entry("emr-serverless.sessionReusable", "false"));
+        assertThat(Files.readString(dir.resolve("session.json")))
+                .contains("\"state\" : \"SUBMITTED\"")
+                .contains("\"reused\" : false");
 
         exporter.onReady(started, ready, endpoint);
 

@@ -46,7 +46,8 @@ class SessionLauncherTest {
         return new SessionLauncher(
                 preflight(poller),
                 api,
-                new ReadinessWaiter(api, poller, reporter),
+                new SessionHandOver(api, new ReadinessWaiter(api, poller, reporter), reporter),
+                new ReusableSessions(api, reporter, clock),
                 new OrphanSweep(api, reporter, clock),
                 reporter,
                 clock);
@@ -181,7 +182,8 @@ class SessionLauncherTest {
         SessionLauncher launcher = new SessionLauncher(
                 preflight(new Poller(clock, clock, PollSchedule.DEFAULT)),
                 api,
-                new ReadinessWaiter(api, poller, reporter),
+                new SessionHandOver(api, new ReadinessWaiter(api, poller, reporter), reporter),
+                new ReusableSessions(api, reporter, clock),
                 new OrphanSweep(api, reporter, clock),
                 reporter,
                 clock);

@@ -43,7 +43,8 @@ class SessionTerminatorTest {
                         Clock.systemUTC(),
                         Sleeper.SYSTEM,
                         new PollSchedule(Duration.ofMillis(50), Duration.ofMillis(50), 0)),
-                reporter);
+                reporter,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -103,6 +104,25 @@ class SessionTerminatorTest {
     }
 
     @Test
+    void theJanitorEndsExactlyTheExpiredSessionsAndSaysWhatItLeft() {
+        String expired = start("e1", Map.of("expires-at", "2026-01-01T00:00:00Z", "team", "x"));
+        String future = start("e2", Map.of("expires-at", "2999-01-01T00:00:00Z", "team", "x"));
+        String unmarked = start("e3", Map.of("team", "x"));
+        String otherTeam = start("e4", Map.of("expires-at", "2026-01-01T00:00:00Z", "team", "y"));
+
+        List<String> terminated = terminator.terminateMatching("app", Map.of("team", "x"), true);
+
+        assertThat(terminated).containsExactly(expired);
+        for (String left : List.of(future, unmarked, otherTeam)) {
+            assertThat(emulator.sessionState(left)).isNotIn("TERMINATING", "TERMINATED");
+        }
+        assertThat(reporter.lines)
+                .contains("info: Terminated 1 expired session(s) on application app matching tags {team=x}: ["
+                        + expired + "]. Left 3 live: 1 not expired yet, 1 without an expires-at tag, 1 not matching"
+                        + " the tags.");
+    }
+
+    @Test
     void terminatesEveryLiveSessionWithMatchingTagsAcrossPages() {
         String a = start("r1", Map.of("ci-run", "42", "team", "x"));
         String b = start("r2", Map.of("ci-run", "43"));
@@ -110,7 +130,7 @@ class SessionTerminatorTest {
         String ended = start("r4", Map.of("ci-run", "42"));
         api.terminateSession("app", ended);
 
-        List<String> terminated = terminator.terminateMatching("app", Map.of("ci-run", "42"));
+        List<String> terminated = terminator.terminateMatching("app", Map.of("ci-run", "42"), false);
 
         assertThat(terminated).containsExactlyInAnyOrder(a, c);
         assertThat(emulator.sessionState(b)).isNotIn("TERMINATING", "TERMINATED");
@@ -132,7 +152,8 @@ class SessionTerminatorTest {
                         Clock.systemUTC(),
                         Sleeper.SYSTEM,
                         new PollSchedule(Duration.ofMillis(10), Duration.ofMillis(10), 0)),
-                reporter);
+                reporter,
+                Clock.systemUTC());
 
         assertThatThrownBy(() -> impatient.awaitEnded("app", List.of(id), Duration.ofMillis(50), Instant.now()))
                 .isInstanceOf(SessionException.class)

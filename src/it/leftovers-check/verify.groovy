@@ -1,0 +1,9 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def run = 'leftover-run-' + itPass
+assert log.contains("[INFO] No live session of CI run ${run} is left on application appready.")
+def leaked = new JsonSlurper().parse(new File(basedir, 'target/leaked/session.json')).sessionId
+assert log =~ /1 live session\(s\) of CI run ${run} left on application appready: ${leaked} \((SUBMITTED|STARTING|STARTED|IDLE), started \d+s ago, it.emr-serverless:leftovers-check\)\. They cost money until they end/
+// The failed build's safety net then ends the leftover.
+assert log.contains("Terminated session ${leaked} because the build failed before terminate-session ran.")

@@ -1,0 +1,72 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.session.SessionAwaiter;
+import io.github.emrserverless.maven.session.SessionListener;
+import io.github.emrserverless.maven.session.Sleeper;
+import io.github.emrserverless.maven.session.StartedSession;
+import java.time.Clock;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Waits until the session that start-session started earlier in the build (with {@code waitForReady} false,
+ * bound to an early phase) is ready, then exports it as start-session would have: endpoint, token file,
+ * properties, session.json and CI outputs. Compilation and unit tests run while the session starts.
+ */
+@Mojo(name = "await-session", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class AwaitSessionMojo extends AbstractHandOverMojo {
+
+    /** The session to wait for. Default: the one start-session exported in this build. */
+    @Parameter(property = "emr-serverless.sessionId")
+    private String sessionId;
+
+    private final SessionSafetyNet safetyNet;
+    /** The clients this execution opened; the token renewer shares them. */
+    private AwsClients opened;
+
+    @Inject
+    public AwaitSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
+        super(settingsDecrypter);
+        this.safetyNet = safetyNet;
+    }
+
+    @Override
+    protected void run(AwsSettings settings) throws InterruptedException {
+        boolean announced = sessionId != null && sessionId.trim().equals(exported("emr-serverless.sessionId"));
+        SessionAwaiter.Request request = new SessionAwaiter.Request(
+                applicationId,
+                sessionId,
+                waitTimeout,
+                exportEndpoint,
+                announced && Boolean.parseBoolean(exported("emr-serverless.sessionReusable")),
+                announced && Boolean.parseBoolean(exported("emr-serverless.sessionReused")),
+                announced);
+        // The safety net watches the session since start-session; one that ends here needs no watching.
+        SessionListener release = new SessionListener() {
+            @Override
+            public void onEnded(StartedSession started) {
+                safetyNet.release(session, started.applicationId(), started.sessionId());
+            }
+        };
+        new SessionAwaiter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+                .await(
+                        request,
+                        outputs(),
+                        () -> opened = openClients(),
+                        this::exportProperty,
+                        SessionListener.all(
+                                release,
+                                new TokenRenewalListener(
+                                        safetyNet,
+                                        session,
+                                        () -> opened,
+                                        tokenFile.toPath(),
+                                        outputFile.toPath(),
+                                        getLog())));
+    }
+}
