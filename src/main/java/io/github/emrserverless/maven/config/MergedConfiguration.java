@@ -24,7 +24,7 @@ public record MergedConfiguration(List<Configuration> configurations, List<Confi
             Map<String, Integer> winners = new LinkedHashMap<>();
             sources.forEach(source -> winners.put(source.label(), 0));
             for (String key : configuration.properties().keySet()) {
-                winners.merge(winningSource(configuration.classification(), key), 1, Integer::sum);
+                winners.merge(sourceOf(configuration.classification(), key), 1, Integer::sum);
             }
             winners.values().removeIf(n -> n == 0);
             StringBuilder line = new StringBuilder(configuration.classification())
@@ -47,7 +47,8 @@ public record MergedConfiguration(List<Configuration> configurations, List<Confi
         return lines;
     }
 
-    private String winningSource(String classification, String key) {
+    /** The label of the source whose value of the key won, like {@code POM <sparkProperties>}. */
+    public String sourceOf(String classification, String key) {
         String winner = "?";
         for (ConfigurationSource source : sources) {
             for (Configuration configuration : source.configurations()) {

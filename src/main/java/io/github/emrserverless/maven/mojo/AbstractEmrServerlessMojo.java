@@ -6,6 +6,7 @@ import io.github.emrserverless.maven.aws.NoCredentialsException;
 import io.github.emrserverless.maven.aws.SdkLogging;
 import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.Mode;
 import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
@@ -80,6 +81,14 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     @Parameter(property = "emr-serverless.maxAttempts", defaultValue = "5")
     protected int maxAttempts;
 
+    /**
+     * {@code aws}: sessions on EMR Serverless. {@code local}: a Spark Connect server on this machine stands in
+     * for the session (start-session, await-session and terminate-session), with no AWS call and no credentials,
+     * so that {@code -Demr-serverless.mode=local} runs a POM written for AWS on a laptop.
+     */
+    @Parameter(property = "emr-serverless.mode", defaultValue = "aws")
+    protected String mode;
+
     /** Skips the goal. */
     @Parameter(property = "emr-serverless.skip", defaultValue = "false")
     protected boolean skip;
@@ -107,6 +116,10 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
             return;
         }
         try {
+            if (Mode.parse(mode, origin()) == Mode.LOCAL) {
+                runLocally();
+                return;
+            }
             MavenSettingsReader settingsXml = new MavenSettingsReader(session.getSettings(), settingsDecrypter);
             SharedParameters shared = new SharedParameters(
                     applicationId,
@@ -153,6 +166,13 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
      */
     protected abstract void run(AwsSettings settings)
             throws MojoExecutionException, MojoFailureException, InterruptedException;
+
+    /** The goal's work in local mode; goals that only make sense against AWS say so. */
+    protected void runLocally() throws MojoExecutionException, MojoFailureException, InterruptedException {
+        throw new MojoFailureException(mojoExecution.getMojoDescriptor().getGoal() + " works on EMR Serverless"
+                + " only and has nothing to do in local mode (<mode>local</mode> from " + origin().of("mode")
+                + "); local mode covers start-session, await-session and terminate-session.");
+    }
 
     protected ParameterOrigin origin() {
         return new MavenParameterOrigin(session, project, mojoExecution);

@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.SessionAwaiter;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.Sleeper;
@@ -33,6 +34,20 @@ public class AwaitSessionMojo extends AbstractHandOverMojo {
     public AwaitSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
         super(settingsDecrypter);
         this.safetyNet = safetyNet;
+    }
+
+    /** The local server start-session forked earlier in this build. */
+    @Override
+    protected void runLocally() throws InterruptedException {
+        String id = blankToNull(sessionId);
+        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+                .await(
+                        id,
+                        id == null ? null : safetyNet.localServer(session, id),
+                        waitTimeout,
+                        exportEndpoint,
+                        outputs(),
+                        this::exportProperty);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.DefaultTags;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
@@ -38,6 +39,8 @@ final class BuildGuard {
     static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
     /** The bound on ending everything once the build is interrupted. */
     static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
+    /** How long a local server may take to shut down by itself when the build is interrupted or failed. */
+    static final Duration LOCAL_GRACE = Duration.ofSeconds(3);
 
     private final Map<String, PendingSession> sessions = new LinkedHashMap<>();
     private final Map<String, PendingStart> starts = new LinkedHashMap<>();
@@ -46,12 +49,14 @@ final class BuildGuard {
 
     private final List<CompletableFuture<Void>> lateEndings = new ArrayList<>();
     private final Map<String, TokenRenewer> renewers = new LinkedHashMap<>();
+    private final LocalServers local;
     private final Log log;
     private final Thread shutdownHook;
     private boolean drained;
 
     BuildGuard(MavenExecutionRequest request, Log log) {
         this.log = log;
+        this.local = new LocalServers(log);
         request.setExecutionListener(new DelegatingExecutionListener(request.getExecutionListener()) {
             @Override
             public void sessionEnded(ExecutionEvent event) {
@@ -94,6 +99,11 @@ final class BuildGuard {
     synchronized void forget(String startToken) {
         starts.remove(startToken);
         notifyAll();
+    }
+
+    /** The build's local servers (mode local). */
+    LocalServers local() {
+        return local;
     }
 
     synchronized void remove(String key) {
@@ -150,6 +160,7 @@ final class BuildGuard {
                     + " End it with emr-serverless:terminate-session; otherwise it ends after "
                     + session.ending().idleTimeoutMinutes() + " idle minutes.");
         }
+        local.stopAll("the build ended (a local server never outlives its build)", LocalSessions.STOP_GRACE);
         // What is left was shared with the reactor (exportToReactor): used by every module, ended once.
         endAll("the build ended (it was shared with every module of the reactor)");
     }
@@ -176,6 +187,7 @@ final class BuildGuard {
             starts.clear();
         }
         unanswered.forEach(start -> endings.add(() -> findAndEnd(start, reason)));
+        endings.add(() -> local.stopAll(reason, LOCAL_GRACE));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, endings.size()), daemon());
         try {
             endings.forEach(pool::submit);

@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
+import io.github.emrserverless.maven.local.LocalServer;
 import io.github.emrserverless.maven.session.TokenRenewer;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -70,6 +71,23 @@ public class SessionSafetyNet {
     public synchronized boolean endsWithBuild(MavenSession build, String applicationId, String sessionId) {
         BuildGuard guard = guards.get(build.getRequest());
         return guard != null && guard.endsWithBuild(PendingSession.key(applicationId, sessionId));
+    }
+
+    /** A local server (mode local): stopped when the build ends, whatever the outcome, unless stopped before. */
+    public synchronized void watchLocal(MavenSession build, LocalServer server, Log log) {
+        guard(build, log).local().add(server);
+    }
+
+    /** The local server of this build by its session ID, or null. */
+    public synchronized LocalServer localServer(MavenSession build, String sessionId) {
+        BuildGuard guard = guards.get(build.getRequest());
+        return guard == null ? null : guard.local().get(sessionId);
+    }
+
+    /** terminate-session stops it: the net lets go of it, and returns it (null when this build runs none by that ID). */
+    public synchronized LocalServer releaseLocal(MavenSession build, String sessionId) {
+        BuildGuard guard = guards.get(build.getRequest());
+        return guard == null ? null : guard.local().remove(sessionId);
     }
 
     private BuildGuard guard(MavenSession build, Log log) {

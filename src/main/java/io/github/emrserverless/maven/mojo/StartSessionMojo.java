@@ -2,11 +2,13 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionStarter;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Starts an EMR Serverless interactive session with the merged runtime configuration, waits until it is
@@ -123,14 +128,60 @@ public class StartSessionMojo extends AbstractHandOverMojo {
     @Parameter(property = "emr-serverless.maxLiveSessions", defaultValue = "10")
     private int maxLiveSessions;
 
+    /**
+     * Local mode: the Spark version of the local Spark Connect server ({@code org.apache.spark:spark-connect_2.13},
+     * 4.0.0 or later), resolved through Maven. Tests that use the Spark Connect JVM client need a client no newer
+     * than this.
+     */
+    @Parameter(property = "emr-serverless.localSparkVersion", defaultValue = LocalSessions.DEFAULT_SPARK_VERSION)
+    private String localSparkVersion;
+
     private final SessionSafetyNet safetyNet;
+    private final RepositorySystem repositorySystem;
+    private final ToolchainManager toolchains;
     /** The clients this execution opened; the safety net shares them. */
     private AwsClients opened;
 
     @Inject
-    public StartSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
+    public StartSessionMojo(
+            SettingsDecrypter settingsDecrypter,
+            SessionSafetyNet safetyNet,
+            RepositorySystem repositorySystem,
+            ToolchainManager toolchains) {
         super(settingsDecrypter);
         this.safetyNet = safetyNet;
+        this.repositorySystem = repositorySystem;
+        this.toolchains = toolchains;
+    }
+
+    /** A local Spark Connect server instead of a session: no AWS call, no credentials. */
+    @Override
+    protected void runLocally() throws InterruptedException {
+        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+                .start(
+                        configuration(),
+                        new LocalSessions.Options(
+                                localSparkVersion,
+                                java(),
+                                new File(project.getBuild().getDirectory(), "emr-serverless").toPath()),
+                        new MavenServerClasspath(
+                                repositorySystem,
+                                session.getRepositorySession(),
+                                project.getRemoteProjectRepositories(),
+                                origin().of("localSparkVersion")),
+                        this::exportProperty,
+                        server -> safetyNet.watchLocal(session, server, getLog()));
+    }
+
+    /** The JDK of the build's toolchain (maven-toolchains-plugin) when there is one, else Maven's own. */
+    private Path java() {
+        Toolchain jdk = toolchains.getToolchainFromBuildContext("jdk", session);
+        String tool = jdk == null ? null : jdk.findTool("java");
+        if (tool != null) {
+            getLog().debug("Local server runs on the toolchain's java " + tool);
+            return Path.of(tool);
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     @Override

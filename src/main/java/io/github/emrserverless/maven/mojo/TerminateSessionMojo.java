@@ -2,6 +2,7 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
+import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.ApplicationStop;
 import io.github.emrserverless.maven.session.CiOutputs;
 import io.github.emrserverless.maven.session.DefaultTags;
@@ -93,6 +94,23 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     public TerminateSessionMojo(SettingsDecrypter settingsDecrypter, SessionSafetyNet safetyNet) {
         super(settingsDecrypter);
         this.safetyNet = safetyNet;
+    }
+
+    /** Stops the local server start-session forked in this build. */
+    @Override
+    protected void runLocally() throws InterruptedException {
+        String id = blankToNull(sessionId);
+        if (id == null) {
+            getLog().info("No local session to stop: start-session (mode=local) exported none in this build.");
+            return;
+        }
+        String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
+        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+                .terminate(
+                        id,
+                        safetyNet.releaseLocal(session, id),
+                        reportFile.toPath(),
+                        tokenFile == null ? null : Path.of(tokenFile));
     }
 
     @Override

@@ -30,12 +30,16 @@ public final class CiOutputs implements SessionListener {
     public void onStarted(StartedSession started) {
         Map<String, String> outputs = new LinkedHashMap<>();
         outputs.put("session-id", started.sessionId());
-        outputs.put("session-arn", started.arn());
+        if (started.arn() != null) {
+            outputs.put("session-arn", started.arn());
+        }
         outputs.put("application-id", started.applicationId());
         writeEnvFile(started, null);
         appendGithubOutputs(outputs);
-        appendSummary("| EMR Serverless | |\n|---|---|\n| Application | `" + started.applicationId()
-                + "` |\n| Session | `" + started.sessionId() + "` |\n| ARN | `" + started.arn() + "` |\n");
+        appendSummary(
+                "| EMR Serverless" + (started.local() ? " (local mode)" : "") + " | |\n|---|---|\n| Application | `"
+                        + started.applicationId() + "` |\n| Session | `" + started.sessionId() + "` |\n"
+                        + (started.arn() == null ? "" : "| ARN | `" + started.arn() + "` |\n"));
     }
 
     @Override
@@ -52,7 +56,9 @@ public final class CiOutputs implements SessionListener {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("EMR_SERVERLESS_APPLICATION_ID", started.applicationId());
         values.put("EMR_SERVERLESS_SESSION_ID", started.sessionId());
-        values.put("EMR_SERVERLESS_SESSION_ARN", started.arn());
+        if (started.arn() != null) {
+            values.put("EMR_SERVERLESS_SESSION_ARN", started.arn());
+        }
         if (endpoint != null) {
             values.put("EMR_SERVERLESS_SESSION_ENDPOINT", endpoint.endpoint());
             values.put("EMR_SERVERLESS_SESSION_TOKEN_FILE", tokenFile.toString());

@@ -53,7 +53,9 @@ public final class SessionExporter implements SessionListener {
     @Override
     public void onStarted(StartedSession started) {
         export(settings.sessionIdProperty(), started.sessionId());
-        export(PREFIX + "sessionArn", started.arn());
+        if (started.arn() != null) {
+            export(PREFIX + "sessionArn", started.arn());
+        }
         export(PREFIX + "applicationId", started.applicationId());
         export(PREFIX + "sessionReused", Boolean.toString(reused));
         // Tells terminate-session and await-session of this build that the session is the next build's too.
@@ -75,8 +77,12 @@ public final class SessionExporter implements SessionListener {
                 properties.accept(PREFIX + "sessionAuthToken", endpoint.authToken());
                 reporter.debug(() -> "Exported property " + PREFIX + "sessionAuthToken=****");
             }
-            reporter.info("Spark Connect endpoint " + endpoint.endpoint() + " (auth token in " + settings.tokenFile()
-                    + ", valid until " + endpoint.authTokenExpiresAt() + ")");
+            reporter.info("Spark Connect endpoint " + endpoint.endpoint()
+                    + (started.local()
+                            ? " (a random auth token in " + settings.tokenFile()
+                                    + ", for tests written for AWS: the local server does not check it)"
+                            : " (auth token in " + settings.tokenFile() + ", valid until "
+                                    + endpoint.authTokenExpiresAt() + ")"));
         }
         sessionFile.write(settings.outputFile(), content(started, session, endpoint));
     }

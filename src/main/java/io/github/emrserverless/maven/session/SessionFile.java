@@ -19,8 +19,13 @@ public final class SessionFile {
         this.json = Json.pretty(json);
     }
 
-    /** The file's content; timestamps as ISO-8601 text, absent members omitted. Never the auth token. */
+    /**
+     * The file's content; timestamps as ISO-8601 text, absent members omitted. Never the auth token.
+     *
+     * @param mode {@code aws}, or {@code local} for a local Spark Connect server
+     */
     public record Content(
+            String mode,
             String applicationId,
             String sessionId,
             String arn,
@@ -46,6 +51,7 @@ public final class SessionFile {
                 boolean reused,
                 boolean applicationStartedByPlugin) {
             return new Content(
+                    started.local() ? "local" : "aws",
                     started.applicationId(),
                     started.sessionId(),
                     started.arn(),

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /** Everything a session is handed to, for start-session and await-session alike. */
-final class SessionOutputs {
+public final class SessionOutputs {
 
     private SessionOutputs() {}
 
@@ -15,7 +15,7 @@ final class SessionOutputs {
      *
      * @param reusable the session stays running for the next build
      */
-    static SessionListener of(
+    public static SessionListener of(
             StartSessionConfiguration.Outputs outputs,
             SessionReport report,
             String name,

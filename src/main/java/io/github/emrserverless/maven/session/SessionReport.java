@@ -176,7 +176,8 @@ public final class SessionReport implements SessionListener {
     public void onHandOverFailed(StartedSession session, String outcome, String message) {
         knownAs(session);
         summarize(write(null, outcome, message));
-        if (last != null && last.stateDetails() != null) {
+        // A local server's failure message names its log already; it has no Spark UI to open.
+        if (last != null && last.stateDetails() != null && !session.local()) {
             reporter.warn("Session " + session.sessionId() + " was " + last.state() + ": " + last.stateDetails()
                     + ". Report: " + file + ". Its Spark UI (History Server): mvn emr-serverless:dashboard"
                     + " -Demr-serverless.applicationId=" + session.applicationId() + " -Demr-serverless.sessionId="

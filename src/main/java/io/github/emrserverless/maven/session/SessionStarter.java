@@ -6,17 +6,12 @@ import io.github.emrserverless.maven.config.Durations;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.MergedConfiguration;
 import io.github.emrserverless.maven.config.ParameterOrigin;
-import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
-import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
 import io.github.emrserverless.maven.config.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -61,13 +56,7 @@ public final class SessionStarter {
         StartSessionConfiguration.Waiting waiting = configuration.waiting();
         Duration timeout = Durations.parse(waiting.waitTimeout(), "waitTimeout", origin);
         StartSessionConfiguration.Outputs outputs = configuration.outputs();
-        if (outputs.sessionIdProperty() == null || outputs.sessionIdProperty().isBlank()) {
-            throw InvalidConfigurationException.invalid(
-                    "sessionIdProperty",
-                    outputs.sessionIdProperty(),
-                    origin,
-                    "a property name such as emr-serverless.sessionId");
-        }
+        outputs.check(origin);
         Duration reuseMaxAge = reuseMaxAge(configuration);
         Duration maxSessionAge = withinSessionLifetime(
                 "maxSessionAge",
@@ -159,15 +148,7 @@ public final class SessionStarter {
 
     /** The StartSession request from every source of configuration, checked against the API's constraints. */
     private Prepared request(StartSessionConfiguration configuration, Duration reuseMaxAge, Duration maxSessionAge) {
-        StartSessionConfiguration.RuntimeConfigurationSources sources = configuration.runtimeConfiguration();
-        MergedConfiguration merged = new RuntimeConfigurationAssembler(
-                        new RuntimeConfigurationFileReader(reporter::warn))
-                .assemble(
-                        resolve(sources.files(), sources.basedir()),
-                        sources.entries(),
-                        sources.sparkProperties(),
-                        sources.userProperties());
-        warnAboutSecretsInThePom(sources);
+        MergedConfiguration merged = configuration.runtimeConfiguration().merge(reporter);
         StartSessionConfiguration.Request wanted = configuration.request();
         StartSessionRequest own = StartSessionRequest.builder()
                 .applicationId(wanted.applicationId())
@@ -211,38 +192,6 @@ public final class SessionStarter {
                                 .map(Configuration::toJson)
                                 .toList()));
         return new Prepared(request, slot);
-    }
-
-    /**
-     * Maven itself prints each execution's configuration at {@code -X}, so a secret written in the POM reaches the
-     * log whatever this plugin masks: say so, naming the keys only.
-     */
-    private void warnAboutSecretsInThePom(StartSessionConfiguration.RuntimeConfigurationSources sources) {
-        List<String> keys = new ArrayList<>();
-        sources.entries().forEach(entry -> secretKeys(entry, "<runtimeConfiguration> ", keys));
-        secretKeys(Configuration.of("spark-defaults", sources.sparkProperties()), "<sparkProperties> ", keys);
-        if (!keys.isEmpty()) {
-            reporter.warn("Secret-looking values are written in the POM (" + String.join(", ", keys) + "): Maven prints"
-                    + " the plugin's configuration at -X whatever the plugin masks. Put them in a"
-                    + " runtimeConfigurationFiles file, or pass -Demr-serverless.conf.<classification>.<key> from a CI"
-                    + " secret (README, Secrets).");
-        }
-    }
-
-    private static void secretKeys(Configuration configuration, String where, List<String> keys) {
-        configuration.properties().forEach((key, value) -> {
-            if (SecretMasker.looksSecret(key) || !SecretMasker.maskValue(value).equals(value)) {
-                keys.add(where + key);
-            }
-        });
-        configuration.configurations().forEach(nested -> secretKeys(nested, where, keys));
-    }
-
-    /** A relative path (a -D list is relative to where mvn runs) is resolved against the project, as Maven does for POM paths. */
-    private static List<Path> resolve(List<Path> files, Path basedir) {
-        return files.stream()
-                .map(file -> file.isAbsolute() ? file : basedir.resolve(file))
-                .toList();
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,14 @@
 package io.github.emrserverless.maven.session;
 
 import io.github.emrserverless.maven.config.Configuration;
+import io.github.emrserverless.maven.config.InvalidConfigurationException;
+import io.github.emrserverless.maven.config.MergedConfiguration;
+import io.github.emrserverless.maven.config.ParameterOrigin;
+import io.github.emrserverless.maven.config.RuntimeConfigurationAssembler;
+import io.github.emrserverless.maven.config.RuntimeConfigurationFileReader;
+import io.github.emrserverless.maven.config.SecretMasker;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,7 +68,51 @@ public record StartSessionConfiguration(
             Path basedir,
             List<Configuration> entries,
             Map<String, String> sparkProperties,
-            Properties userProperties) {}
+            Properties userProperties) {
+
+        /** Every source merged into one configuration, by the precedence rules; warns about secrets in the POM. */
+        public MergedConfiguration merge(Reporter reporter) {
+            MergedConfiguration merged = new RuntimeConfigurationAssembler(
+                            new RuntimeConfigurationFileReader(reporter::warn))
+                    .assemble(
+                            files.stream()
+                                    // A -D list is relative to where mvn runs: resolved against the project, as
+                                    // Maven does for POM paths.
+                                    .map(file -> file.isAbsolute() ? file : basedir.resolve(file))
+                                    .toList(),
+                            entries,
+                            sparkProperties,
+                            userProperties);
+            warnAboutSecretsInThePom(reporter);
+            return merged;
+        }
+
+        /**
+         * Maven itself prints each execution's configuration at {@code -X}, so a secret written in the POM reaches
+         * the log whatever this plugin masks: say so, naming the keys only.
+         */
+        private void warnAboutSecretsInThePom(Reporter reporter) {
+            List<String> keys = new ArrayList<>();
+            entries.forEach(entry -> secretKeys(entry, "<runtimeConfiguration> ", keys));
+            secretKeys(Configuration.of("spark-defaults", sparkProperties), "<sparkProperties> ", keys);
+            if (!keys.isEmpty()) {
+                reporter.warn("Secret-looking values are written in the POM (" + String.join(", ", keys)
+                        + "): Maven prints the plugin's configuration at -X whatever the plugin masks. Put them in a"
+                        + " runtimeConfigurationFiles file, or pass -Demr-serverless.conf.<classification>.<key> from"
+                        + " a CI secret (README, Secrets).");
+            }
+        }
+
+        private static void secretKeys(Configuration configuration, String where, List<String> keys) {
+            configuration.properties().forEach((key, value) -> {
+                if (SecretMasker.looksSecret(key)
+                        || !SecretMasker.maskValue(value).equals(value)) {
+                    keys.add(where + key);
+                }
+            });
+            configuration.configurations().forEach(nested -> secretKeys(nested, where, keys));
+        }
+    }
 
     /**
      * @param waitTimeout as written ({@code 20m}, {@code PT20M})
@@ -76,5 +127,17 @@ public record StartSessionConfiguration(
             Path tokenFile,
             Path envFile,
             Path reportFile,
-            boolean exportAuthToken) {}
+            boolean exportAuthToken) {
+
+        /** Before anything starts: a session whose ID has nowhere to go is of no use. */
+        public void check(ParameterOrigin origin) {
+            if (sessionIdProperty == null || sessionIdProperty.isBlank()) {
+                throw InvalidConfigurationException.invalid(
+                        "sessionIdProperty",
+                        sessionIdProperty,
+                        origin,
+                        "a property name such as emr-serverless.sessionId");
+            }
+        }
+    }
 }

@@ -1,0 +1,65 @@
+package io.github.emrserverless.maven.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+
+/**
+ * The main class of the forked local server JVM (runs there, not in Maven; JDK classes only). It loads the
+ * Spark properties from an owner-only file, deletes the file (secrets stay off the command line and the disk),
+ * then runs the real main class; and it exits as soon as its standard input closes, which happens when the
+ * plugin stops the server and also when the Maven JVM dies, even by SIGKILL: the server never outlives the
+ * build.
+ *
+ * <p>Arguments: the properties file, the main class, then the main class's own arguments.
+ */
+public final class ExitWithParent {
+
+    private ExitWithParent() {}
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length < 2) {
+            throw new IllegalArgumentException("Usage: ExitWithParent <properties file> <main class> [args...]");
+        }
+        loadAndDelete(Path.of(args[0]));
+        Thread watcher = new Thread(() -> exitWhenClosed(System.in), "exit-with-parent");
+        watcher.setDaemon(true);
+        watcher.start();
+        try {
+            Class.forName(args[1]).getMethod("main", String[].class).invoke(null, (Object)
+                    Arrays.copyOfRange(args, 2, args.length));
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void loadAndDelete(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        properties.stringPropertyNames().forEach(key -> System.setProperty(key, properties.getProperty(key)));
+    }
+
+    /** Reads until end of input (the parent closed the pipe, or died), then exits; shutdown hooks still run. */
+    private static void exitWhenClosed(InputStream in) {
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // Nothing is sent on purpose; only the end counts.
+            }
+        } catch (IOException e) {
+            // A broken pipe is an end too.
+        }
+        System.err.println("[exit-with-parent] standard input closed: the build has ended or stopped the server");
+        System.exit(0);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.maven.local.LocalServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * The local servers of one build. Unlike a session on AWS, a local server never outlives its build, whether it
+ * succeeded or not: what terminate-session did not stop is stopped at the end (and by the JVM's shutdown hook).
+ */
+final class LocalServers {
+
+    private final Map<String, LocalServer> servers = new LinkedHashMap<>();
+    private final Log log;
+
+    LocalServers(Log log) {
+        this.log = log;
+    }
+
+    synchronized void add(LocalServer server) {
+        servers.put(server.sessionId(), server);
+    }
+
+    synchronized LocalServer get(String sessionId) {
+        return servers.get(sessionId);
+    }
+
+    synchronized LocalServer remove(String sessionId) {
+        return servers.remove(sessionId);
+    }
+
+    /** Stops every server still running, in parallel, each given {@code grace} to shut down by itself. */
+    void stopAll(String reason, Duration grace) {
+        List<LocalServer> running;
+        synchronized (this) {
+            running = new ArrayList<>(servers.values());
+            servers.clear();
+        }
+        running.removeIf(server -> !server.isAlive());
+        List<Thread> stops = new ArrayList<>();
+        for (LocalServer server : running) {
+            Thread stop = new Thread(() -> stop(server, reason, grace), "emr-serverless-local-stop");
+            stop.setDaemon(true);
+            stop.start();
+            stops.add(stop);
+        }
+        for (Thread stop : stops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void stop(LocalServer server, String reason, Duration grace) {
+        try {
+            boolean killed = server.stop(grace);
+            log.info("Stopped local server " + server.sessionId() + " because " + reason
+                    + (killed ? " (killed: it did not shut down within " + grace.toSeconds() + " s)." : "."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
