@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Keeps info and warn lines as "info: ..." and "warn: ..."; debug messages are built (to run that code) but not kept. */
-final class RecordingReporter implements Reporter {
+public final class RecordingReporter implements Reporter {
 
-    final List<String> lines = new ArrayList<>();
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public void info(String message) {
