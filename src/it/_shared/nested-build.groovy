@@ -31,7 +31,11 @@ class NestedMaven {
      * returns when the signal was sent, in epoch milliseconds.
      */
     static long terminateWhen(Process process, File basedir, String what, Closure<Boolean> ready) {
-        def out = new File(basedir, 'nested-build.log')
+        return signalWhen(process, new File(basedir, 'nested-build.log'), what, false, ready)
+    }
+
+    /** As terminateWhen, with SIGKILL (no shutdown hook runs) or SIGTERM, the build's output in {@code out}. */
+    static long signalWhen(Process process, File out, String what, boolean kill, Closure<Boolean> ready) {
         try {
             def deadline = System.currentTimeMillis() + 90_000
             while (!ready()) {
@@ -40,8 +44,12 @@ class NestedMaven {
                 sleep 100
             }
             long signalled = System.currentTimeMillis()
-            process.destroy() // SIGTERM
-            assert process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : 'the nested build did not stop after SIGTERM'
+            if (kill) {
+                process.destroyForcibly() // SIGKILL
+            } else {
+                process.destroy() // SIGTERM
+            }
+            assert process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) : 'the nested build did not stop after the signal'
             return signalled
         } finally {
             process.destroyForcibly()

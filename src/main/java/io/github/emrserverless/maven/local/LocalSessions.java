@@ -232,7 +232,8 @@ public final class LocalSessions {
             reason = server.failureReason();
             outcome = "FAILED";
             message = "The local Spark Connect server " + server.sessionId() + " exited with code " + server.exitCode()
-                    + " before it was ready: " + reason + ". Its log: " + server.logFile();
+                    + " before it was ready: " + reason + (reason.endsWith(".") ? "" : ".") + " Its log: "
+                    + server.logFile();
         } else {
             server.stop(Duration.ZERO);
             reason = "not ready within " + Durations.format(timeout);
