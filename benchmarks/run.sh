@@ -5,6 +5,8 @@
 #                                 installed in the local repository, alternating with the others
 #   BENCH="early reuse" benchmarks/run.sh      only these sections (default: overhead early reuse readiness)
 #   EARLY_RUNS=5 benchmarks/run.sh             runs of each build in "early" (default 3; each run is ~90 s)
+#   BENCH=local benchmarks/run.sh              local mode: a real Spark Connect server's time to ready and memory
+#                                              (not in the default set: the first run downloads Spark, ~330 MB)
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
 set -euo pipefail
@@ -134,4 +136,31 @@ fi
 if section readiness; then
 echo "== Readiness: delay in noticing a ready session, and GetSession calls (about 2 minutes)"
 java -cp "$TEST_CP" io.github.emrserverless.maven.benchmark.ReadinessBenchmark 5 2>/dev/null
+fi
+
+if section local; then
+  echo "== Local mode: time to ready and memory of a real Spark Connect server (5 runs, jars already resolved)"
+  LOCAL=(./mvnw -B -f benchmarks/local/pom.xml -Demr.plugin.version="$VERSION" verify)
+  "${LOCAL[@]}" -q > /dev/null   # resolves the server once; the runs below read the local repository
+  declare -a ready rss
+  for _ in 1 2 3 4 5; do
+    "${LOCAL[@]}" -o > target/benchmark-local.log &
+    BUILD=$!
+    peak=0
+    while kill -0 "$BUILD" 2>/dev/null; do
+      pid=$(pgrep -f 'emr-serverless.localSession=' | head -1 || true)
+      if [ -n "$pid" ]; then
+        kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+        [ "${kb:-0}" -gt "$peak" ] && peak=$kb
+      fi
+      sleep 0.2
+    done
+    wait "$BUILD"
+    # From the fork to a server that accepts connections, as report.json records it.
+    ready+=("$(sed -n 's/.*"timeToReadySeconds" : \([0-9.]*\).*/\1/p' benchmarks/local/target/emr-serverless/report.json)")
+    rss+=("$(( peak / 1024 ))")
+  done
+  printf '  time to ready   median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready[@]}" | median)" "${ready[*]}"
+  printf '  server RSS      median %6s MB   (runs: %s; peak while idle after start)\n' \
+    "$(printf '%s\n' "${rss[@]}" | median)" "${rss[*]}"
 fi

@@ -9,7 +9,7 @@ def id = session.sessionId
 def port = (session.endpoint =~ /^sc:\/\/127\.0\.0\.1:(\d+)$/)[0][1] as int
 
 // Started early (initialize), awaited before the integration tests, queried for real, then stopped.
-assert log.indexOf("Started local Spark Connect server ${id}") < log.indexOf('--- compiler:')
+assert log.indexOf("Started local Spark Connect server ${id}") < log.indexOf('(default-testCompile)')
 assert log.contains("Awaiting local server ${id}")
 assert log =~ /Local server ${id} is ready after \S+ \(Spark Connect on sc:\/\/127\.0\.0\.1:${port}, log /
 assert log.contains("at sc://127.0.0.1:${port}: sum(id) of range(1000) = 499500")

@@ -6,6 +6,7 @@ import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.MergedConfiguration;
 import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.config.SecretMasker;
+import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.Session;
@@ -66,13 +67,12 @@ public final class LocalSessions {
     private final Sleeper sleeper;
     private final SecureRandom random = new SecureRandom();
 
-    public LocalSessions(
-            Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
-        this.reporter = reporter;
-        this.origin = origin;
-        this.environment = environment;
-        this.clock = clock;
-        this.sleeper = sleeper;
+    public LocalSessions(GoalContext context) {
+        this.reporter = context.reporter();
+        this.origin = context.origin();
+        this.environment = context.environment();
+        this.clock = context.clock();
+        this.sleeper = context.sleeper();
     }
 
     /**
@@ -354,12 +354,14 @@ public final class LocalSessions {
 
     /** The plugin's jar (or classes folder), where {@link ExitWithParent} is. */
     private static Path launcherCode() {
+        return codeLocation(ExitWithParent.class);
+    }
+
+    /** The jar or classes folder a class was loaded from. */
+    static Path codeLocation(Class<?> type) {
         try {
-            return Path.of(ExitWithParent.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

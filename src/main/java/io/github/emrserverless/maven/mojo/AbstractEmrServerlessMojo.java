@@ -8,9 +8,11 @@ import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.Mode;
 import io.github.emrserverless.maven.config.ParameterOrigin;
+import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
+import java.time.Clock;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -176,6 +178,11 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
 
     protected ParameterOrigin origin() {
         return new MavenParameterOrigin(session, project, mojoExecution);
+    }
+
+    /** What the goal's plain class works with: the Maven log, parameter origins, the environment, the clock. */
+    protected GoalContext context() {
+        return new GoalContext(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     protected Reporter reporter() {

@@ -5,9 +5,7 @@ import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.SessionAwaiter;
 import io.github.emrserverless.maven.session.SessionListener;
-import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartedSession;
-import java.time.Clock;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,7 +38,7 @@ public class AwaitSessionMojo extends AbstractHandOverMojo {
     @Override
     protected void runLocally() throws InterruptedException {
         String id = blankToNull(sessionId);
-        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new LocalSessions(context())
                 .await(
                         id,
                         id == null ? null : safetyNet.localServer(session, id),
@@ -68,7 +66,7 @@ public class AwaitSessionMojo extends AbstractHandOverMojo {
                 safetyNet.release(session, started.applicationId(), started.sessionId());
             }
         };
-        new SessionAwaiter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new SessionAwaiter(context())
                 .await(
                         request,
                         outputs(),

@@ -5,11 +5,9 @@ import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionStarter;
-import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +155,7 @@ public class StartSessionMojo extends AbstractHandOverMojo {
     /** A local Spark Connect server instead of a session: no AWS call, no credentials. */
     @Override
     protected void runLocally() throws InterruptedException {
-        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new LocalSessions(context())
                 .start(
                         configuration(),
                         new LocalSessions.Options(
@@ -199,7 +197,7 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         getLog());
         SessionListener renewal = new TokenRenewalListener(
                 safetyNet, session, () -> opened, tokenFile.toPath(), outputFile.toPath(), getLog());
-        new SessionStarter(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new SessionStarter(context())
                 .start(
                         configuration(),
                         () -> opened = openClients(),

@@ -105,7 +105,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
             return;
         }
         String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
-        new LocalSessions(reporter(), origin(), System.getenv(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new LocalSessions(context())
                 .terminate(
                         id,
                         safetyNet.releaseLocal(session, id),

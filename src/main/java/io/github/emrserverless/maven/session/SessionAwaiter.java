@@ -39,13 +39,12 @@ public final class SessionAwaiter {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public SessionAwaiter(
-            Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
-        this.reporter = reporter;
-        this.origin = origin;
-        this.environment = environment;
-        this.clock = clock;
-        this.sleeper = sleeper;
+    public SessionAwaiter(GoalContext context) {
+        this.reporter = context.reporter();
+        this.origin = context.origin();
+        this.environment = context.environment();
+        this.clock = context.clock();
+        this.sleeper = context.sleeper();
     }
 
     /** @param guard told when the session ended instead of becoming ready */

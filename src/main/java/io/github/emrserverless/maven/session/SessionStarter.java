@@ -32,14 +32,12 @@ public final class SessionStarter {
     /** A session lives 24 hours at most (the service's hard limit). */
     static final Duration MAX_SESSION_LIFETIME = Duration.ofHours(24);
 
-    /** @param environment the process environment: CI variables for tags and outputs */
-    public SessionStarter(
-            Reporter reporter, ParameterOrigin origin, Map<String, String> environment, Clock clock, Sleeper sleeper) {
-        this.reporter = reporter;
-        this.origin = origin;
-        this.environment = environment;
-        this.clock = clock;
-        this.sleeper = sleeper;
+    public SessionStarter(GoalContext context) {
+        this.reporter = context.reporter();
+        this.origin = context.origin();
+        this.environment = context.environment();
+        this.clock = context.clock();
+        this.sleeper = context.sleeper();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.github.emrserverless.maven.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,15 +42,7 @@ final class FakeSpark implements ServerClasspath {
     }
 
     static Path testClasses() {
-        try {
-            return Path.of(SparkConnectServer.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSessions.codeLocation(SparkConnectServer.class);
     }
 
     static Path java() {

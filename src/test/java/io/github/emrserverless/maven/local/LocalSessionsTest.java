@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.ParameterOrigin;
+import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.RecordingReporter;
 import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
@@ -187,7 +188,7 @@ class LocalSessionsTest {
     }
 
     private LocalSessions sessions() {
-        return new LocalSessions(reporter, ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM);
+        return new LocalSessions(new GoalContext(reporter, ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM));
     }
 
     private LocalSessions.Options options(String version) {

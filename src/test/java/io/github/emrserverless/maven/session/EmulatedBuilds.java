@@ -107,7 +107,8 @@ final class EmulatedBuilds implements AutoCloseable {
                 new StartSessionConfiguration.Limits("4h", start.maxLiveSessions()),
                 build.outputs(),
                 false);
-        new SessionStarter(build.reporter(), ORIGIN, Map.of("GITHUB_RUN_ID", "42"), Clock.systemUTC(), Sleeper.SYSTEM)
+        new SessionStarter(new GoalContext(
+                        build.reporter(), ORIGIN, Map.of("GITHUB_RUN_ID", "42"), Clock.systemUTC(), Sleeper.SYSTEM))
                 .start(configuration, this::clients, build.properties()::put, new SessionListener() {});
         return build;
     }

@@ -21,7 +21,8 @@ class SessionAwaiterTest extends AgainstEmulatedBuilds {
 
     /** await-session in the same build, after start-session exported the session. */
     void await(Build build, String waitTimeout) throws InterruptedException {
-        new SessionAwaiter(build.reporter(), EmulatedBuilds.ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM)
+        new SessionAwaiter(new GoalContext(
+                        build.reporter(), EmulatedBuilds.ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM))
                 .await(
                         new SessionAwaiter.Request(
                                 build.properties().get("emr-serverless.applicationId"),
