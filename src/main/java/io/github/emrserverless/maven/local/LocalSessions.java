@@ -4,11 +4,9 @@ import io.github.emrserverless.maven.config.Configuration;
 import io.github.emrserverless.maven.config.Durations;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.MergedConfiguration;
-import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.config.SecretMasker;
 import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.Json;
-import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionEndpoint;
 import io.github.emrserverless.maven.session.SessionException;
@@ -16,7 +14,6 @@ import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionOutputs;
 import io.github.emrserverless.maven.session.SessionReport;
 import io.github.emrserverless.maven.session.SessionState;
-import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import io.github.emrserverless.maven.session.StartedSession;
 import io.github.emrserverless.maven.session.TokenFile;
@@ -26,7 +23,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -60,19 +56,11 @@ public final class LocalSessions {
      */
     public record Options(String sparkVersion, Path java, Path directory) {}
 
-    private final Reporter reporter;
-    private final ParameterOrigin origin;
-    private final Map<String, String> environment;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final GoalContext context;
     private final SecureRandom random = new SecureRandom();
 
     public LocalSessions(GoalContext context) {
-        this.reporter = context.reporter();
-        this.origin = context.origin();
-        this.environment = context.environment();
-        this.clock = context.clock();
-        this.sleeper = context.sleeper();
+        this.context = context;
     }
 
     /**
@@ -87,14 +75,14 @@ public final class LocalSessions {
             BiConsumer<String, String> properties,
             Consumer<LocalServer> watch)
             throws InterruptedException {
-        Duration timeout = Durations.parse(configuration.waiting().waitTimeout(), "waitTimeout", origin);
-        configuration.outputs().check(origin);
+        Duration timeout = Durations.parse(configuration.waiting().waitTimeout(), "waitTimeout", context.origin());
+        configuration.outputs().check(context.origin());
         String version = checkedVersion(options.sparkVersion());
-        MergedConfiguration merged = configuration.runtimeConfiguration().merge(reporter);
-        LocalSparkConfiguration spark = LocalSparkConfiguration.of(merged, reporter);
-        merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
+        MergedConfiguration merged = configuration.runtimeConfiguration().merge(context.reporter());
+        LocalSparkConfiguration spark = LocalSparkConfiguration.of(merged, context.reporter());
+        merged.summary().forEach(line -> context.reporter().info("Runtime configuration " + line));
         if (configuration.reuse().enabled()) {
-            reporter.info("reuse does not apply in local mode: a local server lives as long as its build.");
+            context.reporter().info("reuse does not apply in local mode: a local server lives as long as its build.");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mode", "local");
@@ -105,8 +93,9 @@ public final class LocalSessions {
                         .map(Configuration::toJson)
                         .toList());
         if (configuration.dryRun()) {
-            reporter.info("Dry run: a local Spark Connect server (Spark " + version + ") would start with"
-                    + " (secret-looking values masked): " + json(summary));
+            context.reporter()
+                    .info("Dry run: a local Spark Connect server (Spark " + version + ") would start with"
+                            + " (secret-looking values masked): " + json(summary));
             return;
         }
         LocalServer server = fork(version, spark, options, classpath);
@@ -115,19 +104,25 @@ public final class LocalSessions {
         String name = configuration.request().name();
         SessionListener listener = SessionOutputs.of(
                 configuration.outputs(),
-                new SessionReport(configuration.outputs().reportFile(), summary, environment, clock, reporter),
+                new SessionReport(
+                        configuration.outputs().reportFile(),
+                        summary,
+                        context.environment(),
+                        context.clock(),
+                        context.reporter()),
                 name,
                 false,
                 properties,
-                environment,
+                context.environment(),
                 Json.create(),
-                reporter);
+                context.reporter());
         listener.onStarted(started);
         listener.onPolled(started, session(server, name, SessionState.STARTING, null));
         if (configuration.waiting().waitForReady()) {
             handOver(server, started, name, timeout, exportEndpoint(configuration.waiting()), listener);
         } else {
-            reporter.info("Local server " + server.sessionId() + " is starting; await-session hands it over.");
+            context.reporter()
+                    .info("Local server " + server.sessionId() + " is starting; await-session hands it over.");
         }
     }
 
@@ -144,7 +139,7 @@ public final class LocalSessions {
             StartSessionConfiguration.Outputs outputs,
             BiConsumer<String, String> properties)
             throws InterruptedException {
-        Duration timeout = Durations.parse(waitTimeout, "waitTimeout", origin);
+        Duration timeout = Durations.parse(waitTimeout, "waitTimeout", context.origin());
         if (sessionId == null) {
             throw InvalidConfigurationException.missing(
                     "sessionId", "local-<id>", "start-session (mode=local) earlier in the same build sets it for you");
@@ -153,18 +148,21 @@ public final class LocalSessions {
             throw new SessionException(notRunning(sessionId) + " await-session waits for the local server that"
                     + " start-session (mode=local) started earlier in the same build.");
         }
-        reporter.info("Awaiting local server " + sessionId + " (started "
-                + Durations.format(Duration.between(server.startedAt(), clock.instant())) + " ago)");
+        context.reporter()
+                .info("Awaiting local server " + sessionId + " (started "
+                        + Durations.format(Duration.between(
+                                server.startedAt(), context.clock().instant())) + " ago)");
         StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, sessionId, null);
         SessionListener listener = SessionOutputs.of(
                 outputs,
-                SessionReport.continuing(outputs.reportFile(), sessionId, environment, clock, reporter),
+                SessionReport.continuing(
+                        outputs.reportFile(), sessionId, context.environment(), context.clock(), context.reporter()),
                 null,
                 false,
                 properties,
-                environment,
+                context.environment(),
                 Json.create(),
-                reporter);
+                context.reporter());
         // start-session announced it already: everything but onStarted is news.
         handOver(server, started, null, timeout, exportEndpoint == null || exportEndpoint, listener);
     }
@@ -178,20 +176,27 @@ public final class LocalSessions {
     public void terminate(String sessionId, LocalServer server, Path reportFile, Path tokenFile)
             throws InterruptedException {
         if (server == null) {
-            reporter.info(notRunning(sessionId) + " Nothing to stop.");
+            context.reporter().info(notRunning(sessionId) + " Nothing to stop.");
             return;
         }
-        Instant begun = clock.instant();
+        Instant begun = context.clock().instant();
         boolean killed = server.stop(STOP_GRACE);
         if (tokenFile != null) {
             TokenFile.delete(tokenFile);
         }
-        reporter.info("Stopped local server " + sessionId
-                + (killed
-                        ? ": it did not shut down within " + Durations.format(STOP_GRACE) + " and was killed."
-                        : " in " + Durations.format(Duration.between(begun, clock.instant())) + "."));
+        context.reporter()
+                .info("Stopped local server " + sessionId
+                        + (killed
+                                ? ": it did not shut down within " + Durations.format(STOP_GRACE) + " and was killed."
+                                : " in "
+                                        + Durations.format(Duration.between(
+                                                begun, context.clock().instant())) + "."));
         Session ended = session(server, null, SessionState.TERMINATED, killed ? "killed after the grace period" : null);
-        SessionReport.update(reportFile, sessionId, content -> content.ended(ended, clock.instant()), reporter);
+        SessionReport.update(
+                reportFile,
+                sessionId,
+                content -> content.ended(ended, context.clock().instant()),
+                context.reporter());
     }
 
     /** Waits for readiness; a server that exits or is not ready in time is stopped, and the goal fails. */
@@ -205,7 +210,7 @@ public final class LocalSessions {
             throws InterruptedException {
         LocalServer.Readiness readiness;
         try {
-            readiness = server.awaitReady(timeout, clock, sleeper);
+            readiness = server.awaitReady(timeout, context.clock(), context.sleeper());
         } catch (InterruptedException e) {
             server.stop(Duration.ZERO);
             listener.onHandOverFailed(started, "INTERRUPTED", "Interrupted while the local server was starting");
@@ -213,9 +218,11 @@ public final class LocalSessions {
             throw e;
         }
         if (readiness == LocalServer.Readiness.READY) {
-            reporter.info("Local server " + server.sessionId() + " is ready after "
-                    + Durations.format(Duration.between(server.startedAt(), clock.instant())) + " (Spark Connect on "
-                    + server.endpoint() + ", log " + server.logFile() + ")");
+            context.reporter()
+                    .info("Local server " + server.sessionId() + " is ready after "
+                            + Durations.format(Duration.between(
+                                    server.startedAt(), context.clock().instant())) + " (Spark Connect on "
+                            + server.endpoint() + ", log " + server.logFile() + ")");
             SessionEndpoint endpoint = exportEndpoint
                     ? new SessionEndpoint(
                             StartedSession.LOCAL_APPLICATION, server.sessionId(), server.endpoint(), token(), null)
@@ -252,8 +259,9 @@ public final class LocalSessions {
         long begun = System.nanoTime();
         List<Path> jars = classpath.resolve(version);
         long bytes = jars.stream().mapToLong(LocalSessions::size).sum();
-        reporter.info("Spark Connect server " + version + ": " + jars.size() + " jars (" + bytes / (1024 * 1024)
-                + " MB) resolved in " + Durations.format(Duration.ofNanos(System.nanoTime() - begun)));
+        context.reporter()
+                .info("Spark Connect server " + version + ": " + jars.size() + " jars (" + bytes / (1024 * 1024)
+                        + " MB) resolved in " + Durations.format(Duration.ofNanos(System.nanoTime() - begun)));
         String sessionId = "local-" + randomId();
         try {
             LocalServerCommand command = new LocalServerCommand(
@@ -265,14 +273,15 @@ public final class LocalSessions {
                     sessionId,
                     LocalServer.freePort(),
                     options.directory().resolve("local-server-" + sessionId + ".properties"));
-            reporter.debug(() -> "Local server command: " + String.join(" ", command.arguments()));
+            context.reporter().debug(() -> "Local server command: " + String.join(" ", command.arguments()));
             LocalServer server = LocalServer.start(
                     command,
                     options.directory().resolve("local-server"),
                     options.directory().resolve("local-server.log"),
-                    clock);
-            reporter.info("Started local Spark Connect server " + sessionId + " (Spark " + version + ", "
-                    + spark.heapMegabytes() + " MB heap, pid " + server.pid() + ")");
+                    context.clock());
+            context.reporter()
+                    .info("Started local Spark Connect server " + sessionId + " (Spark " + version + ", "
+                            + spark.heapMegabytes() + " MB heap, pid " + server.pid() + ")");
             return server;
         } catch (IOException e) {
             throw new SessionException(
@@ -287,7 +296,7 @@ public final class LocalSessions {
             throw InvalidConfigurationException.invalid(
                     "localSparkVersion",
                     text,
-                    origin,
+                    context.origin(),
                     "a Spark release of 4.0.0 or later whose org.apache.spark:spark-connect_2.13 your repositories"
                             + " serve, such as " + DEFAULT_SPARK_VERSION + " (the default)");
         }
@@ -309,8 +318,10 @@ public final class LocalSessions {
                 details,
                 null,
                 server.startedAt(),
-                state == SessionState.IDLE ? clock.instant() : null,
-                state == SessionState.TERMINATED || state == SessionState.FAILED ? clock.instant() : null,
+                state == SessionState.IDLE ? context.clock().instant() : null,
+                state == SessionState.TERMINATED || state == SessionState.FAILED
+                        ? context.clock().instant()
+                        : null,
                 null,
                 Map.of(),
                 null,

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.emrserverless.model.ResourceNotFoundException;
 
@@ -15,6 +20,9 @@ public final class SessionInventory {
     /** The states in which a session still runs, or may still start. */
     public static final List<SessionState> LIVE_STATES = List.of(
             SessionState.SUBMITTED, SessionState.STARTING, SessionState.STARTED, SessionState.IDLE, SessionState.BUSY);
+
+    /** How many GetSession calls run at once. */
+    static final int PARALLEL_READS = 8;
 
     private final SessionApi api;
 
@@ -39,23 +47,45 @@ public final class SessionInventory {
     }
 
     /**
-     * The full sessions whose tags include every entry of {@code tags} (all of them when it is empty).
-     * Summaries carry no tags, so each session is read with GetSession.
+     * The full sessions whose tags include every entry of {@code tags} (all of them when it is empty), in the
+     * order of {@code summaries}. Summaries carry no tags, so each session is read with GetSession; up to
+     * {@link #PARALLEL_READS} at a time, since a build waits for them (an application may run 25 sessions).
      */
     public List<Session> withTags(String applicationId, List<Session> summaries, Map<String, String> tags) {
-        List<Session> matching = new ArrayList<>();
-        for (Session summary : summaries) {
-            Session session;
-            try {
-                session = api.getSession(applicationId, summary.sessionId());
-            } catch (ResourceNotFoundException gone) {
-                continue;
-            }
-            if (hasTags(session, tags)) {
-                matching.add(session);
-            }
+        if (summaries.isEmpty()) {
+            return List.of();
         }
-        return matching;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, summaries.size()), runnable -> {
+            Thread thread = new Thread(runnable, "emr-serverless-get-session");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Optional<Session>>> reads = summaries.stream()
+                    .map(summary -> CompletableFuture.supplyAsync(() -> read(applicationId, summary), pool))
+                    .toList();
+            List<Session> matching = new ArrayList<>();
+            for (CompletableFuture<Optional<Session>> read : reads) {
+                read.join().filter(session -> hasTags(session, tags)).ifPresent(matching::add);
+            }
+            return matching;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One session's details; empty when it is gone (ended and removed since the listing). */
+    private Optional<Session> read(String applicationId, Session summary) {
+        try {
+            return Optional.of(api.getSession(applicationId, summary.sessionId()));
+        } catch (ResourceNotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     /**

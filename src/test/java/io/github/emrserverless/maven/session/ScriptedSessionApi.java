@@ -16,7 +16,7 @@ class ScriptedSessionApi implements SessionApi {
     private final FakeClock clock;
     private final Instant start;
     private final List<Step> steps = new ArrayList<>();
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     RuntimeException getSessionFailure;
     RuntimeException terminateFailure;
     Duration applicationStartUp = Duration.ZERO;
