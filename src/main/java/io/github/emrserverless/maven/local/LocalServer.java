@@ -69,11 +69,13 @@ public final class LocalServer {
         Files.createDirectories(workDirectory);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         TokenFile.write(command.propertiesFile(), propertiesText(command));
-        Process process = new ProcessBuilder(command.arguments())
+        ProcessBuilder builder = new ProcessBuilder(command.arguments())
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
+                .redirectOutput(logFile.toFile());
+        // Where Spark binds what the properties do not place, such as the UI a user may turn on: loopback too.
+        builder.environment().put("SPARK_LOCAL_IP", LocalServerCommand.LOOPBACK);
+        Process process = builder.start();
         return new LocalServer(command, process, logFile, clock.instant());
     }
 

@@ -66,7 +66,7 @@ class LocalSessionsTest {
         assertThat(session).containsEntry("mode", "local").containsEntry("state", "IDLE");
         assertThat(timeline()).containsExactly("SUBMITTED", "STARTING", "IDLE");
         // The Spark properties reached the server, and their file (secrets, maybe) is gone.
-        assertThat(Files.readString(server.logFile())).contains("spark.master=local[*]");
+        assertThat(Files.readString(server.logFile())).contains("spark.master=local[*], SPARK_LOCAL_IP=127.0.0.1");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".properties"));
         }

@@ -15,7 +15,8 @@ public final class SparkConnectServer {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getProperty("spark.fake.mode", "serve");
-        System.err.println("fake server starting, spark.master=" + System.getProperty("spark.master"));
+        System.err.println("fake server starting, spark.master=" + System.getProperty("spark.master")
+                + ", SPARK_LOCAL_IP=" + System.getenv("SPARK_LOCAL_IP"));
         if (mode.equals("fail")) {
             throw new IllegalArgumentException("System memory 1 must be at least 471859200.");
         }
