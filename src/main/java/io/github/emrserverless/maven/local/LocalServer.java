@@ -48,9 +48,11 @@ public final class LocalServer {
     private final int port;
     private final Process process;
     private final Path logFile;
+    private final Path propertiesFile;
     private final Instant startedAt;
 
     private LocalServer(LocalServerCommand command, Process process, Path logFile, Instant startedAt) {
+        this.propertiesFile = command.propertiesFile();
         this.sessionId = command.sessionId();
         this.endpoint = command.endpoint();
         this.port = command.port();
@@ -75,7 +77,13 @@ public final class LocalServer {
                 .redirectOutput(logFile.toFile());
         // Where Spark binds what the properties do not place, such as the UI a user may turn on: loopback too.
         builder.environment().put("SPARK_LOCAL_IP", LocalServerCommand.LOOPBACK);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            TokenFile.delete(command.propertiesFile());
+            throw e;
+        }
         return new LocalServer(command, process, logFile, clock.instant());
     }
 
@@ -115,6 +123,8 @@ public final class LocalServer {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             if (!process.isAlive()) {
+                // A JVM that died before its main ran (a bad JVM option, say) has left the Spark properties behind.
+                TokenFile.delete(propertiesFile);
                 return Readiness.EXITED;
             }
             if (accepting()) {
@@ -148,6 +158,7 @@ public final class LocalServer {
      * @return true when it had to be killed
      */
     public boolean stop(Duration grace) throws InterruptedException {
+        TokenFile.delete(propertiesFile);
         if (!process.isAlive()) {
             return false;
         }

@@ -114,6 +114,19 @@ class LocalSessionsTest {
     }
 
     @Test
+    void aJvmThatCannotStartFailsTheGoalAndLeavesNoSparkPropertiesBehind() throws IOException {
+        assertThatThrownBy(() -> start(configuration(
+                        Map.of("spark.driver.extraJavaOptions", "-XX:+NoSuchOption", "spark.hadoop.secret", "s3cr3t"),
+                        true,
+                        "4.2.0")))
+                .isInstanceOf(SessionException.class)
+                .hasMessageContaining("exited with code 1 before it was ready");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".properties"));
+        }
+    }
+
+    @Test
     void aServerNotReadyInTimeIsStopped() {
         assertThatThrownBy(() -> start(withTimeout(configuration(Map.of("spark.fake.mode", "silent"), true, "4.2.0"))))
                 .isInstanceOf(SessionException.class)
