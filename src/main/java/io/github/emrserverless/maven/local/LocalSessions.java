@@ -14,6 +14,7 @@ import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionOutputs;
 import io.github.emrserverless.maven.session.SessionReport;
 import io.github.emrserverless.maven.session.SessionState;
+import io.github.emrserverless.maven.session.StartLimits;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import io.github.emrserverless.maven.session.StartedSession;
 import io.github.emrserverless.maven.session.TokenFile;
@@ -77,6 +78,8 @@ public final class LocalSessions {
             throws InterruptedException {
         Duration timeout = Durations.parse(configuration.waiting().waitTimeout(), "waitTimeout", context.origin());
         configuration.outputs().check(context.origin());
+        // Checked though unused here: the same POM runs on AWS, where they count.
+        StartLimits.check(configuration, context.origin());
         String version = checkedVersion(options.sparkVersion());
         MergedConfiguration merged = configuration.runtimeConfiguration().merge(context.reporter());
         LocalSparkConfiguration spark = LocalSparkConfiguration.of(merged, context.reporter());

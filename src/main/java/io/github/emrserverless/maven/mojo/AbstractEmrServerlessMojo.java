@@ -8,6 +8,7 @@ import io.github.emrserverless.maven.aws.SharedParameters;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.Mode;
 import io.github.emrserverless.maven.config.ParameterOrigin;
+import io.github.emrserverless.maven.session.CiJob;
 import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.Reporter;
 import io.github.emrserverless.maven.session.SessionException;
@@ -90,6 +91,14 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
      */
     @Parameter(property = "emr-serverless.mode", defaultValue = "aws")
     protected String mode;
+
+    /**
+     * Names this build's leg of a CI matrix or parallel job, for the {@code ci-job} tag, when legs share the run,
+     * attempt and job (a GitHub Actions matrix: {@code -Demr-serverless.ciLeg=${{ matrix.java }}}). Default: the
+     * {@code EMR_SERVERLESS_CI_LEG} environment variable. The machine and workspace are part of the tag anyway.
+     */
+    @Parameter(property = "emr-serverless.ciLeg")
+    protected String ciLeg;
 
     /** Skips the goal. */
     @Parameter(property = "emr-serverless.skip", defaultValue = "false")
@@ -201,6 +210,14 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     protected String exported(String property) {
         return project.getProperties()
                 .getProperty(property, session.getUserProperties().getProperty(property));
+    }
+
+    /** This build's CI job leg ({@code ci-job} tag), or null outside CI. */
+    protected String ciJob() {
+        java.io.File workspace = session.getTopLevelProject() == null
+                ? project.getBasedir()
+                : session.getTopLevelProject().getBasedir();
+        return CiJob.of(System.getenv(), ciLeg, workspace.toPath()).orElse(null);
     }
 
     protected static String blankToNull(String value) {

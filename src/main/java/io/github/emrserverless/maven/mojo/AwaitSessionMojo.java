@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
+import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.SessionAwaiter;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.StartedSession;
@@ -50,15 +51,12 @@ public class AwaitSessionMojo extends AbstractHandOverMojo {
 
     @Override
     protected void run(AwsSettings settings) throws InterruptedException {
-        boolean announced = sessionId != null && sessionId.trim().equals(exported("emr-serverless.sessionId"));
-        SessionAwaiter.Request request = new SessionAwaiter.Request(
-                applicationId,
-                sessionId,
-                waitTimeout,
-                exportEndpoint,
-                announced && Boolean.parseBoolean(exported("emr-serverless.sessionReusable")),
-                announced && Boolean.parseBoolean(exported("emr-serverless.sessionReused")),
-                announced);
+        // Decided by the session: only one this build's start-session started is ended when waiting fails.
+        HandedSession handed = sessionId == null || applicationId == null
+                ? null
+                : safetyNet.handed(session, applicationId.trim(), sessionId.trim());
+        SessionAwaiter.Request request =
+                new SessionAwaiter.Request(applicationId, sessionId, waitTimeout, exportEndpoint, handed);
         // The safety net watches the session since start-session; one that ends here needs no watching.
         SessionListener release = new SessionListener() {
             @Override

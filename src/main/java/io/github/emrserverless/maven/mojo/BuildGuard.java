@@ -110,10 +110,11 @@ final class BuildGuard {
         sessions.remove(key);
     }
 
+    /** A renewer that comes after the guard has ended everything (a late hand-over) is stopped at once. */
     void renew(String key, TokenRenewer renewer) {
         TokenRenewer earlier;
         synchronized (this) {
-            earlier = renewers.put(key, renewer);
+            earlier = drained ? renewer : renewers.put(key, renewer);
         }
         if (earlier != null) {
             earlier.close();
@@ -141,7 +142,6 @@ final class BuildGuard {
     }
 
     private void buildEnded(boolean failed) {
-        stopRenewals();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -160,6 +160,7 @@ final class BuildGuard {
                     + " End it with emr-serverless:terminate-session; otherwise it ends after "
                     + session.ending().idleTimeoutMinutes() + " idle minutes.");
         }
+        stopRenewals();
         local.stopAll("the build ended (a local server never outlives its build)", LocalSessions.STOP_GRACE);
         // What is left was shared with the reactor (exportToReactor): used by every module, ended once.
         endAll("the build ended (it was shared with every module of the reactor)");
@@ -171,10 +172,12 @@ final class BuildGuard {
         return session != null && session.ending().withBuild();
     }
 
-    /** Ends every session and every start in flight, in parallel, within {@link #SHUTDOWN_BOUND}. */
+    /**
+     * Ends every session and every start in flight, in parallel, within {@link #SHUTDOWN_BOUND}; the endings are
+     * sent first, the renewers stopped beside them.
+     */
     void endAll(String reason) {
         long deadline = System.nanoTime() + SHUTDOWN_BOUND.toNanos();
-        stopRenewals();
         List<Runnable> endings = new ArrayList<>();
         List<PendingStart> unanswered;
         synchronized (this) {
@@ -188,6 +191,7 @@ final class BuildGuard {
         }
         unanswered.forEach(start -> endings.add(() -> findAndEnd(start, reason)));
         endings.add(() -> local.stopAll(reason, LOCAL_GRACE));
+        endings.add(this::stopRenewals);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, endings.size()), daemon());
         try {
             endings.forEach(pool::submit);

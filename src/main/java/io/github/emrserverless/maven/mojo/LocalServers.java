@@ -3,9 +3,11 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.local.LocalServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -15,14 +17,24 @@ import org.apache.maven.plugin.logging.Log;
 final class LocalServers {
 
     private final Map<String, LocalServer> servers = new LinkedHashMap<>();
+    /** The servers shared with the reactor (exportToReactor): stopped at the end of the build only. */
+    private final Set<String> withBuild = new HashSet<>();
+
     private final Log log;
 
     LocalServers(Log log) {
         this.log = log;
     }
 
-    synchronized void add(LocalServer server) {
+    synchronized void add(LocalServer server, boolean endsWithBuild) {
         servers.put(server.sessionId(), server);
+        if (endsWithBuild) {
+            withBuild.add(server.sessionId());
+        }
+    }
+
+    synchronized boolean endsWithBuild(String sessionId) {
+        return servers.containsKey(sessionId) && withBuild.contains(sessionId);
     }
 
     synchronized LocalServer get(String sessionId) {

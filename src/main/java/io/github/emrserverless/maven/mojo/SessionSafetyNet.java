@@ -2,7 +2,9 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.local.LocalServer;
+import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.TokenRenewer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import javax.inject.Named;
@@ -27,6 +29,8 @@ public class SessionSafetyNet {
 
     /** One guard per build; keyed by the request, which parallel builds' session clones share. */
     private final Map<MavenExecutionRequest, BuildGuard> guards = new WeakHashMap<>();
+    /** The sessions each build handed over, by application and session ID: what later goals decide by. */
+    private final Map<MavenExecutionRequest, Map<String, HandedSession>> handed = new WeakHashMap<>();
 
     /** Before StartSession is sent: a session it creates is ended even if its answer never arrives. */
     public synchronized void expect(MavenSession build, PendingStart start, AwsClients goalClients, Log log) {
@@ -54,12 +58,24 @@ public class SessionSafetyNet {
         }
     }
 
+    /** start-session handed the session to this build (started, joined or reused it). */
+    public synchronized void handedOver(MavenSession build, HandedSession session) {
+        handed.computeIfAbsent(build.getRequest(), request -> new HashMap<>())
+                .put(PendingSession.key(session.applicationId(), session.sessionId()), session);
+    }
+
+    /** What start-session of this build knows of the session, or null when it handed over no such session. */
+    public synchronized HandedSession handed(MavenSession build, String applicationId, String sessionId) {
+        Map<String, HandedSession> sessions = handed.get(build.getRequest());
+        return sessions == null ? null : sessions.get(PendingSession.key(applicationId, sessionId));
+    }
+
     /** Keeps the session's token fresh until terminate-session stops it, or the build ends. */
     public synchronized void renew(MavenSession build, String key, TokenRenewer renewer, Log log) {
         guard(build, log).renew(key, renewer);
     }
 
-    /** terminate-session: the session's token needs no renewing any more. */
+    /** The session has ended: its token needs no renewing any more. */
     public synchronized void stopRenewal(MavenSession build, String applicationId, String sessionId) {
         BuildGuard guard = guards.get(build.getRequest());
         if (guard != null) {
@@ -73,9 +89,19 @@ public class SessionSafetyNet {
         return guard != null && guard.endsWithBuild(PendingSession.key(applicationId, sessionId));
     }
 
-    /** A local server (mode local): stopped when the build ends, whatever the outcome, unless stopped before. */
-    public synchronized void watchLocal(MavenSession build, LocalServer server, Log log) {
-        guard(build, log).local().add(server);
+    /**
+     * A local server (mode local): stopped when the build ends, whatever the outcome, unless stopped before.
+     *
+     * @param withBuild shared with the reactor: terminate-session leaves it to the end of the build
+     */
+    public synchronized void watchLocal(MavenSession build, LocalServer server, boolean withBuild, Log log) {
+        guard(build, log).local().add(server, withBuild);
+    }
+
+    /** Whether the local server is shared with the reactor, to be stopped when the build ends rather than now. */
+    public synchronized boolean localEndsWithBuild(MavenSession build, String sessionId) {
+        BuildGuard guard = guards.get(build.getRequest());
+        return guard != null && guard.local().endsWithBuild(sessionId);
     }
 
     /** The local server of this build by its session ID, or null. */

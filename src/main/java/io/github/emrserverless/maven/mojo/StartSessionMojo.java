@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.mojo;
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
+import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.SessionListener;
 import io.github.emrserverless.maven.session.SessionStarter;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
@@ -168,7 +169,7 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                                 project.getRemoteProjectRepositories(),
                                 origin().of("localSparkVersion")),
                         this::exportProperty,
-                        server -> safetyNet.watchLocal(session, server, getLog()));
+                        server -> safetyNet.watchLocal(session, server, exportToReactor, getLog()));
     }
 
     /** The JDK of the build's toolchain (maven-toolchains-plugin) when there is one, else Maven's own. */
@@ -197,12 +198,14 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         getLog());
         SessionListener renewal = new TokenRenewalListener(
                 safetyNet, session, () -> opened, tokenFile.toPath(), outputFile.toPath(), getLog());
+        // Later goals decide by the session, whatever property its ID went to (sessionIdProperty).
+        SessionListener record = HandedSession.recorder(reuse, handed -> safetyNet.handedOver(session, handed));
         new SessionStarter(context())
                 .start(
                         configuration(),
                         () -> opened = openClients(),
                         this::exportProperty,
-                        SessionListener.all(guard, renewal));
+                        SessionListener.all(guard, record, renewal));
     }
 
     private StartSessionConfiguration configuration() {
@@ -216,7 +219,8 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         clientToken,
                         defaultTags,
                         project.getGroupId(),
-                        project.getArtifactId()),
+                        project.getArtifactId(),
+                        ciJob()),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         runtimeConfigurationFiles == null
                                 ? List.of()

@@ -4,8 +4,9 @@ import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.ApplicationStop;
+import io.github.emrserverless.maven.session.CiJob;
 import io.github.emrserverless.maven.session.CiOutputs;
-import io.github.emrserverless.maven.session.DefaultTags;
+import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.LeftoverCheck;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
@@ -67,8 +68,16 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     private boolean expired;
 
     /**
-     * After its own work, looks for live sessions tagged with this CI run's {@code ci-run} (GITHUB_RUN_ID,
-     * CI_PIPELINE_ID or BUILD_TAG) and fails naming them: for an always-run step at the end of a CI job.
+     * Reaper mode for an always-run clean-up step of a CI job: terminate every live session this job leg started
+     * (its {@code ci-job} tag: run, attempt, job, {@code ciLeg}, machine and workspace), and none of a sibling
+     * matrix leg's or parallel job's.
+     */
+    @Parameter(property = "emr-serverless.cleanUpCiJob", defaultValue = "false")
+    private boolean cleanUpCiJob;
+
+    /**
+     * After its own work, looks for live sessions this CI job leg started (its {@code ci-job} tag) and fails naming
+     * them: for an always-run step at the end of a CI job. Sibling legs' sessions are theirs to check.
      */
     @Parameter(property = "emr-serverless.checkLeftovers", defaultValue = "false")
     private boolean checkLeftovers;
@@ -104,6 +113,11 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
             getLog().info("No local session to stop: start-session (mode=local) exported none in this build.");
             return;
         }
+        if (safetyNet.localEndsWithBuild(session, id)) {
+            getLog().info("Local server " + id + " is shared with every module of the reactor (exportToReactor): it"
+                    + " is stopped when the build ends, not now.");
+            return;
+        }
         String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
         new LocalSessions(context())
                 .terminate(
@@ -115,18 +129,26 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
 
     @Override
     protected void run(AwsSettings settings) throws InterruptedException {
+        Map<String, String> tags = matchTags;
+        if (cleanUpCiJob && blankToNull(sessionId) == null) {
+            String job = ciJob();
+            if (job == null) {
+                getLog().warn("cleanUpCiJob: not in a CI job (none of GITHUB_RUN_ID, CI_JOB_ID, BUILD_TAG is set),"
+                        + " so there is no ci-job tag to look for; nothing terminated.");
+                return;
+            }
+            tags = new java.util.LinkedHashMap<>(matchTags == null ? Map.of() : matchTags);
+            tags.put(CiJob.TAG, job);
+        }
         TerminationRequest request = TerminationRequest.of(
                 applicationId,
                 sessionId,
-                matchTags,
+                tags,
                 expired,
                 failIfMissing,
                 waitForTermination,
                 terminationTimeout,
                 origin());
-        if (request.sessionId() != null) {
-            safetyNet.stopRenewal(session, applicationId, request.sessionId());
-        }
         String kept = request.sessionId() == null ? null : whyKept(request.sessionId());
         try (AwsClients clients = openClients()) {
             if (kept != null) {
@@ -152,17 +174,17 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     }
 
     private void checkLeftovers(AwsClients clients) {
-        String ciRun = DefaultTags.ciRun(System.getenv()).orElse(null);
-        if (ciRun == null) {
-            getLog().warn("checkLeftovers: not in a CI run (none of " + String.join(", ", DefaultTags.CI_RUN_VARIABLES)
-                    + " is set), so there is no ci-run tag to look for; nothing checked.");
+        String ciJob = ciJob();
+        if (ciJob == null) {
+            getLog().warn("checkLeftovers: not in a CI job (none of GITHUB_RUN_ID, CI_JOB_ID, BUILD_TAG is set), so"
+                    + " there is no ci-job tag to look for; nothing checked.");
             return;
         }
         String shared = exported("emr-serverless.sessionId");
         Set<String> excused =
                 shared != null && safetyNet.endsWithBuild(session, applicationId, shared) ? Set.of(shared) : Set.of();
         new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
-                .check(applicationId, ciRun, excused, failOnLeftovers);
+                .check(applicationId, ciJob, excused, failOnLeftovers);
     }
 
     /**
@@ -170,8 +192,8 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
      * ends when the build ends, after the last module, not at a terminate-session in the root.
      */
     private String whyKept(String id) {
-        if (id.equals(exported("emr-serverless.sessionId"))
-                && Boolean.parseBoolean(exported("emr-serverless.sessionReusable"))) {
+        HandedSession handed = safetyNet.handed(session, applicationId, id);
+        if (handed != null && handed.reusable()) {
             return "Session " + id + " is reusable (reuse=true) and stays running for the next build. It ends after"
                     + " its idle timeout, or with: mvn emr-serverless:terminate-session -Demr-serverless.applicationId="
                     + applicationId + " -Demr-serverless.sessionId=" + id;
@@ -196,11 +218,15 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                 reporter());
     }
 
-    /** Off the safety net; and the token file start-session wrote for it in this build goes. */
+    /**
+     * Off the safety net, its token no longer renewed (only now: a session kept running keeps its renewal); and
+     * the token file start-session wrote for it in this build goes.
+     */
     private void ended(String endedId) {
         safetyNet.release(session, applicationId, endedId);
+        safetyNet.stopRenewal(session, applicationId, endedId);
         String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
-        if (tokenFile != null && endedId.equals(project.getProperties().getProperty("emr-serverless.sessionId"))) {
+        if (tokenFile != null && safetyNet.handed(session, applicationId, endedId) != null) {
             TokenFile.delete(Path.of(tokenFile));
         }
     }

@@ -22,13 +22,17 @@ public final class DefaultTags {
 
     private DefaultTags() {}
 
+    /** @param ciJob the {@link CiJob} leg, or null outside CI (and for a reusable session, which is no leg's) */
     public static Map<String, String> of(
-            String groupId, String artifactId, String clientToken, Map<String, String> environment) {
+            String groupId, String artifactId, String clientToken, Map<String, String> environment, String ciJob) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(CREATED_BY, CREATED_BY_VALUE);
         tags.put(MAVEN_PROJECT, sanitize(groupId + ":" + artifactId));
         tags.put(START_TOKEN, sanitize(clientToken));
         ciRun(environment).ifPresent(run -> tags.put(CI_RUN, run));
+        if (ciJob != null) {
+            tags.put(CiJob.TAG, ciJob);
+        }
         return tags;
     }
 

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * At the end of a CI run, the live sessions tagged with its {@code ci-run}: a leak shows up in the run that caused
- * it, not on next month's bill.
+ * At the end of a CI job leg, the live sessions it started (tagged with its {@code ci-job}; not those of sibling
+ * legs of the same run, which may still be testing): a leak shows up in the job that caused it, not on next
+ * month's bill.
  */
 public final class LeftoverCheck {
 
@@ -26,23 +27,23 @@ public final class LeftoverCheck {
     }
 
     /**
-     * @param ciRun this run's {@code ci-run} tag value
+     * @param ciJob this leg's {@code ci-job} tag value
      * @param excused sessions that end later in this build on purpose (shared with the reactor)
      * @param fail fail when there are leftovers, else warn
      */
-    public void check(String applicationId, String ciRun, Set<String> excused, boolean fail) {
+    public void check(String applicationId, String ciJob, Set<String> excused, boolean fail) {
         List<Session> leftovers;
         try {
             leftovers = new SessionInventory(api)
                     .live(applicationId).stream()
-                            .filter(session -> SessionInventory.hasTags(session, Map.of(DefaultTags.CI_RUN, ciRun)))
+                            .filter(session -> SessionInventory.hasTags(session, Map.of(CiJob.TAG, ciJob)))
                             .filter(session -> !excused.contains(session.sessionId()))
                             .toList();
         } catch (SdkException e) {
             throw new SessionException(ServiceErrors.describe("ListSessions", "application " + applicationId, e), e);
         }
         if (leftovers.isEmpty()) {
-            reporter.info("No live session of CI run " + ciRun + " is left on application " + applicationId + ".");
+            reporter.info("No live session of CI job " + ciJob + " is left on application " + applicationId + ".");
             return;
         }
         String list = leftovers.stream()
@@ -53,9 +54,9 @@ public final class LeftoverCheck {
                         + " ago, " + session.tags().getOrDefault(DefaultTags.MAVEN_PROJECT, "no maven-project tag")
                         + ")")
                 .collect(Collectors.joining(", "));
-        String message = leftovers.size() + " live session(s) of CI run " + ciRun + " left on application "
+        String message = leftovers.size() + " live session(s) of CI job " + ciJob + " left on application "
                 + applicationId + ": " + list + ". They cost money until they end: terminate them (terminate-session"
-                + " with <matchTags><ci-run>" + ciRun + "</ci-run></matchTags>) and look for the build that left them.";
+                + " with -Demr-serverless.cleanUpCiJob=true in this job) and look for the build that left them.";
         if (fail) {
             throw new SessionException(message);
         }

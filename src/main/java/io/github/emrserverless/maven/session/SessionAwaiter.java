@@ -21,17 +21,28 @@ public final class SessionAwaiter {
     /**
      * @param waitTimeout as written
      * @param exportEndpoint null for true
-     * @param reusable start-session made it reusable: a failure leaves it running
-     * @param announced start-session already exported its identity in this build
+     * @param handed what start-session of this build knows of the session (it exported its identity already),
+     *     or null for a session this build did not hand over: a failure leaves such a session running
      */
     public record Request(
-            String applicationId,
-            String sessionId,
-            String waitTimeout,
-            Boolean exportEndpoint,
-            boolean reusable,
-            boolean reused,
-            boolean announced) {}
+            String applicationId, String sessionId, String waitTimeout, Boolean exportEndpoint, HandedSession handed) {
+
+        boolean reusable() {
+            return handed != null && handed.reusable();
+        }
+
+        boolean reused() {
+            return handed != null && handed.reused();
+        }
+
+        /** Why a failed wait leaves the session running, or null when it is this build's own to end. */
+        String keptBecause() {
+            if (handed == null || !handed.startedByBuild()) {
+                return SessionHandOver.Plan.NOT_STARTED_HERE;
+            }
+            return handed.reusable() ? SessionHandOver.Plan.REUSABLE : null;
+        }
+    }
 
     private final Reporter reporter;
     private final ParameterOrigin origin;
@@ -96,8 +107,8 @@ public final class SessionAwaiter {
                                     timeout,
                                     timeout,
                                     request.exportEndpoint() == null || request.exportEndpoint(),
-                                    !request.reusable()),
-                            request.announced() ? withoutIdentity(listener) : listener);
+                                    request.keptBecause()),
+                            request.handed() != null ? withoutIdentity(listener) : listener);
         }
     }
 

@@ -81,7 +81,11 @@ public final class SessionFile {
         JSON json = Json.pretty(Json.create());
         try {
             Map<String, Object> content = new LinkedHashMap<>(json.mapFrom(Files.readString(file)));
-            content.put("authTokenExpiresAt", expiresAt.toString());
+            if (expiresAt == null) {
+                content.remove("authTokenExpiresAt");
+            } else {
+                content.put("authTokenExpiresAt", expiresAt.toString());
+            }
             writeAtomically(file, content, json);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot update " + file + ": " + e.getMessage(), e);

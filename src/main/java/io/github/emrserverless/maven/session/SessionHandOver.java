@@ -16,10 +16,19 @@ public final class SessionHandOver {
     /**
      * @param waitTimeout the limit as configured, for messages
      * @param timeLeft what is left of it for the session (the application may have taken some)
-     * @param owned whether a failed hand-over terminates the session
+     * @param keptBecause null when a failed hand-over terminates the session (this build's own); else why it is
+     *     left running, for the failure message
      */
     public record Plan(
-            boolean waitForReady, Duration waitTimeout, Duration timeLeft, boolean fetchEndpoint, boolean owned) {}
+            boolean waitForReady, Duration waitTimeout, Duration timeLeft, boolean fetchEndpoint, String keptBecause) {
+
+        /** Why a reusable session is left running when its hand-over fails. */
+        public static final String REUSABLE =
+                "The session is reusable and was left running for the next build;" + " it ends after its idle timeout.";
+        /** Why a session another build started is left running when this build's wait for it fails. */
+        public static final String NOT_STARTED_HERE = "This build did not start the session, so it was left"
+                + " running; it ends after its idle timeout, or with emr-serverless:terminate-session.";
+    }
 
     private final SessionApi api;
     private final ReadinessWaiter waiter;
@@ -137,10 +146,10 @@ public final class SessionHandOver {
 
     private static final String TERMINATED = "The session was terminated.";
 
-    /** Ends a session that could not be handed over (unless it is reusable), and says how, for the failure message. */
+    /** Ends a session of this build's own that could not be handed over, and says how, for the failure message. */
     private String cleanUp(StartedSession started, Plan plan) {
-        if (!plan.owned()) {
-            return "The session is reusable and was left running for the next build; it ends after its idle timeout.";
+        if (plan.keptBecause() != null) {
+            return plan.keptBecause();
         }
         try {
             api.terminateSession(started.applicationId(), started.sessionId());

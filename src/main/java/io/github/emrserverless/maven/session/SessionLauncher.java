@@ -72,7 +72,11 @@ public final class SessionLauncher {
                         reused,
                         found,
                         new SessionHandOver.Plan(
-                                options.waitForReady(), options.waitTimeout(), left, options.fetchEndpoint(), false),
+                                options.waitForReady(),
+                                options.waitTimeout(),
+                                left,
+                                options.fetchEndpoint(),
+                                SessionHandOver.Plan.REUSABLE),
                         listener);
                 return;
             }
@@ -90,7 +94,7 @@ public final class SessionLauncher {
                         options.waitTimeout(),
                         left,
                         options.fetchEndpoint(),
-                        options.reuse() == null),
+                        options.reuse() == null ? null : SessionHandOver.Plan.REUSABLE),
                 listener);
     }
 

@@ -3,7 +3,6 @@ package io.github.emrserverless.maven.session;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.config.Configuration;
 import io.github.emrserverless.maven.config.Durations;
-import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.MergedConfiguration;
 import io.github.emrserverless.maven.config.ParameterOrigin;
 import io.github.emrserverless.maven.config.SecretMasker;
@@ -29,8 +28,6 @@ public final class SessionStarter {
     private final Clock clock;
     private final Sleeper sleeper;
     private final JSON json = Json.create();
-    /** A session lives 24 hours at most (the service's hard limit). */
-    static final Duration MAX_SESSION_LIFETIME = Duration.ofHours(24);
 
     public SessionStarter(GoalContext context) {
         this.reporter = context.reporter();
@@ -55,17 +52,9 @@ public final class SessionStarter {
         Duration timeout = Durations.parse(waiting.waitTimeout(), "waitTimeout", origin);
         StartSessionConfiguration.Outputs outputs = configuration.outputs();
         outputs.check(origin);
-        Duration reuseMaxAge = reuseMaxAge(configuration);
-        Duration maxSessionAge = withinSessionLifetime(
-                "maxSessionAge",
-                configuration.limits().maxSessionAge(),
-                "from 1m to 24h (a session lives 24 hours at most)");
-        int maxLive = configuration.limits().maxLiveSessions();
-        if (maxLive < 0) {
-            throw InvalidConfigurationException.invalid(
-                    "maxLiveSessions", String.valueOf(maxLive), origin, "0 (no ceiling) or more");
-        }
-        Prepared prepared = request(configuration, reuseMaxAge, maxSessionAge);
+        StartLimits limits = StartLimits.check(configuration, origin);
+        int maxLive = limits.maxLiveSessions();
+        Prepared prepared = request(configuration, limits.reuseMaxAge(), limits.maxSessionAge());
         StartSessionRequest request = prepared.request();
         if (configuration.dryRun()) {
             reporter.info("Dry run: StartSession request for application " + request.applicationId()
@@ -117,30 +106,6 @@ public final class SessionStarter {
                 + configuration.request().artifactId());
     }
 
-    private Duration reuseMaxAge(StartSessionConfiguration configuration) {
-        if (!configuration.reuse().enabled()) {
-            return null;
-        }
-        if (configuration.request().clientToken() != null) {
-            throw InvalidConfigurationException.invalid(
-                    "clientToken",
-                    configuration.request().clientToken(),
-                    origin,
-                    "no <clientToken> with <reuse>true</reuse>: reuse derives the token from the configuration, so"
-                            + " that builds starting together share one session");
-        }
-        return withinSessionLifetime(
-                "reuseMaxAge", configuration.reuse().maxAge(), "from 1m to 24h (a session lives 24 hours at most)");
-    }
-
-    private Duration withinSessionLifetime(String parameter, String text, String allowed) {
-        Duration duration = Durations.parse(text, parameter, origin);
-        if (duration.compareTo(Duration.ofMinutes(1)) < 0 || duration.compareTo(MAX_SESSION_LIFETIME) > 0) {
-            throw InvalidConfigurationException.invalid(parameter, text, origin, allowed);
-        }
-        return duration;
-    }
-
     /** The request to send and, with reuse on, the slot whose tokens it is sent with. */
     private record Prepared(StartSessionRequest request, ReuseSlot slot) {}
 
@@ -162,16 +127,17 @@ public final class SessionStarter {
         if (reuseMaxAge == null) {
             token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
             if (wanted.defaultTags()) {
-                defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment));
+                defaults.putAll(
+                        DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment, wanted.ciJob()));
                 defaults.put(Expiry.TAG, Expiry.format(clock.instant().plus(maxSessionAge)));
             }
         } else {
             slot = ReuseSlot.of(ReuseKey.of(own), reuseMaxAge, clock.instant());
             token = slot.clientToken(0);
-            // No ci-run tag: a reusable session belongs to no single run, and builds racing for it must send
+            // No ci-run or ci-job tag: a reusable session belongs to no single run, and builds racing for it must send
             // the same request (the same token with other parameters is a 409).
             if (wanted.defaultTags()) {
-                defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, Map.of()));
+                defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, Map.of(), null));
                 // From the slot, not the clock: builds racing for the session send the same expiry.
                 defaults.put(Expiry.TAG, Expiry.format(slot.end().plus(maxSessionAge)));
             }

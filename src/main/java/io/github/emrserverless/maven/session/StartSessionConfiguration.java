@@ -47,6 +47,7 @@ public record StartSessionConfiguration(
     /**
      * @param clientToken null for a new UUID
      * @param tags the user's tags; the default tags are added unless {@code defaultTags} is false
+     * @param ciJob this build's {@link CiJob} leg, or null outside CI
      */
     public record Request(
             String applicationId,
@@ -57,7 +58,8 @@ public record StartSessionConfiguration(
             String clientToken,
             boolean defaultTags,
             String groupId,
-            String artifactId) {}
+            String artifactId,
+            String ciJob) {}
 
     /**
      * @param files as configured; relative ones are resolved against {@code basedir}

@@ -47,13 +47,14 @@ public record TerminationRequest(
             SessionIds.checkSessionId(id, origin);
         }
         Duration timeout = Durations.parse(terminationTimeout, "terminationTimeout", origin);
+        Map<String, String> tags = matchTags == null ? Map.of() : matchTags;
+        if (id == null && expired && tags.isEmpty()) {
+            // An expires-at tag means something only on a session the plugin started; on anyone else's it is not
+            // the janitor's to enforce.
+            tags = Map.of(DefaultTags.CREATED_BY, DefaultTags.CREATED_BY_VALUE);
+        }
         return new TerminationRequest(
-                applicationId,
-                id,
-                matchTags,
-                expired && id == null,
-                failIfMissing,
-                waitForTermination ? timeout : null);
+                applicationId, id, tags, expired && id == null, failIfMissing, waitForTermination ? timeout : null);
     }
 
     boolean reaper() {

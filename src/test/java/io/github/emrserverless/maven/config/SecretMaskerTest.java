@@ -31,4 +31,25 @@ class SecretMaskerTest {
         assertThat(SecretMasker.maskValue("s3://bucket/path/file.parquet")).isEqualTo("s3://bucket/path/file.parquet");
         assertThat(SecretMasker.maskValue("4g")).isEqualTo("4g");
     }
+
+    @Test
+    void shortSecretWordsCountOnlyAsWholeParts() {
+        for (String key : List.of("db.pwd", "ldap.pass", "smtp.passwd", "spark.ssl.keyStorePassphrase", "blob.sig")) {
+            assertThat(SecretMasker.looksSecret(key)).as(key).isTrue();
+        }
+        for (String key : List.of("spark.sql.passthrough", "spark.design.mode", "spark.executor.memory")) {
+            assertThat(SecretMasker.looksSecret(key)).as(key).isFalse();
+        }
+    }
+
+    @Test
+    void anAzureSasSignatureAndShortPasswordParametersAreMasked() {
+        assertThat(SecretMasker.maskValue(
+                        "https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&sig=AbC%2Bd%3D&se=2026-12-31"))
+                .isEqualTo("https://acct.blob.core.windows.net/c?sv=2022-11-02&ss=b&sig=****&se=2026-12-31");
+        assertThat(SecretMasker.maskValue("jdbc:sqlserver://db;user=sa;pwd=hunter2;encrypt=true"))
+                .isEqualTo("jdbc:sqlserver://db;user=sa;pwd=****;encrypt=true");
+        assertThat(SecretMasker.maskValue("ftp://host/?user=u&pass=hunter2")).isEqualTo("ftp://host/?user=u&pass=****");
+        assertThat(SecretMasker.maskValue("https://host/?design=flat")).isEqualTo("https://host/?design=flat");
+    }
 }

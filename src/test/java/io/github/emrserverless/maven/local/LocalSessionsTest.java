@@ -196,6 +196,37 @@ class LocalSessionsTest {
                         + " only as long as the build that started it). Nothing to stop.");
     }
 
+    @Test
+    void theLimitsAreCheckedAsOnAwsBeforeAnyServerStarts() {
+        StartSessionConfiguration typo = configuration(Map.of(), true, "4.2.0");
+        typo = new StartSessionConfiguration(
+                typo.request(),
+                typo.runtimeConfiguration(),
+                typo.waiting(),
+                new StartSessionConfiguration.Reuse(true, "4hours"),
+                new StartSessionConfiguration.Limits("4h", -1),
+                typo.outputs(),
+                false);
+        StartSessionConfiguration badLimits = typo;
+
+        assertThatThrownBy(() -> start(badLimits))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<maxLiveSessions>");
+        StartSessionConfiguration badReuseAge = new StartSessionConfiguration(
+                typo.request(),
+                typo.runtimeConfiguration(),
+                typo.waiting(),
+                typo.reuse(),
+                new StartSessionConfiguration.Limits("4h", 10),
+                typo.outputs(),
+                false);
+        assertThatThrownBy(() -> start(badReuseAge))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<reuseMaxAge>")
+                .hasMessageContaining("4hours");
+        assertThat(servers).isEmpty();
+    }
+
     private void start(StartSessionConfiguration configuration) throws InterruptedException {
         sessions().start(configuration, options("4.2.0"), new FakeSpark(dir), properties::put, servers::add);
     }
@@ -211,7 +242,7 @@ class LocalSessionsTest {
     private StartSessionConfiguration configuration(Map<String, String> spark, boolean waitForReady, String version) {
         return new StartSessionConfiguration(
                 new StartSessionConfiguration.Request(
-                        null, null, "local-test", 30, Map.of(), null, true, "com.example", "app"),
+                        null, null, "local-test", 30, Map.of(), null, true, "com.example", "app", null),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), dir, List.of(), spark, new Properties()),
                 new StartSessionConfiguration.Waiting(waitForReady, "30s", true, null),

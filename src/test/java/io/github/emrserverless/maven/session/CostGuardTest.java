@@ -55,25 +55,26 @@ class CostGuardTest extends AgainstEmulatedBuilds {
     }
 
     @Test
-    void theLeftoverCheckNamesTheLiveSessionsOfTheRunAndPassesWithoutThem() throws Exception {
+    void theLeftoverCheckNamesTheLiveSessionsOfTheJobLegAndPassesWithoutThem() throws Exception {
         String leaked = builds.start(EmulatedBuilds.Start.withCeiling(10)).sessionId();
         RecordingReporter reporter = new RecordingReporter();
         LeftoverCheck check = new LeftoverCheck(builds.clients().sessions(), reporter, Clock.systemUTC());
 
-        assertThatThrownBy(() -> check.check("app", "42", Set.of(), true))
+        assertThatThrownBy(() -> check.check("app", EmulatedBuilds.CI_JOB, Set.of(), true))
                 .isInstanceOf(SessionException.class)
-                .hasMessageStartingWith("1 live session(s) of CI run 42 left on application app: " + leaked + " (")
+                .hasMessageStartingWith("1 live session(s) of CI job " + EmulatedBuilds.CI_JOB
+                        + " left on application app: " + leaked + " (")
                 .hasMessageContaining("com.example:app)");
-        check.check("app", "42", Set.of(leaked), true);
-        check.check("app", "other-run", Set.of(), true);
+        check.check("app", EmulatedBuilds.CI_JOB, Set.of(leaked), true);
+        check.check("app", "42-1-it-ffffffff", Set.of(), true);
         builds.clients().sessions().terminateSession("app", leaked);
-        check.check("app", "42", Set.of(), true);
+        check.check("app", EmulatedBuilds.CI_JOB, Set.of(), true);
 
         assertThat(reporter.lines)
                 .containsExactly(
-                        "info: No live session of CI run 42 is left on application app.",
-                        "info: No live session of CI run other-run is left on application app.",
-                        "info: No live session of CI run 42 is left on application app.");
+                        "info: No live session of CI job " + EmulatedBuilds.CI_JOB + " is left on application app.",
+                        "info: No live session of CI job 42-1-it-ffffffff is left on application app.",
+                        "info: No live session of CI job " + EmulatedBuilds.CI_JOB + " is left on application app.");
     }
 
     @Test
@@ -81,12 +82,13 @@ class CostGuardTest extends AgainstEmulatedBuilds {
         String leaked = builds.start(EmulatedBuilds.Start.withCeiling(10)).sessionId();
         RecordingReporter reporter = new RecordingReporter();
 
-        new LeftoverCheck(builds.clients().sessions(), reporter, Clock.systemUTC()).check("app", "42", Set.of(), false);
+        new LeftoverCheck(builds.clients().sessions(), reporter, Clock.systemUTC())
+                .check("app", EmulatedBuilds.CI_JOB, Set.of(), false);
 
         assertThat(reporter.lines)
                 .singleElement()
                 .asString()
-                .startsWith("warn: 1 live session(s) of CI run 42")
+                .startsWith("warn: 1 live session(s) of CI job " + EmulatedBuilds.CI_JOB)
                 .contains(leaked);
     }
 

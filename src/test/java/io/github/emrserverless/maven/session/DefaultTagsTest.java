@@ -9,7 +9,7 @@ class DefaultTagsTest {
 
     @Test
     void nameTheCreatorAndTheProject() {
-        assertThat(DefaultTags.of("com.example", "app", "tok-1", Map.of()))
+        assertThat(DefaultTags.of("com.example", "app", "tok-1", Map.of(), null))
                 .containsExactly(
                         Map.entry("created-by", "emr-serverless-maven-plugin"),
                         Map.entry("maven-project", "com.example:app"),
@@ -18,11 +18,11 @@ class DefaultTagsTest {
 
     @Test
     void theFirstKnownCiVariableNamesTheRun() {
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("GITHUB_RUN_ID", "123", "BUILD_TAG", "jenkins-x-1")))
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("GITHUB_RUN_ID", "123", "BUILD_TAG", "jenkins-x-1"), null))
                 .containsEntry("ci-run", "123");
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("CI_PIPELINE_ID", "77")))
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("CI_PIPELINE_ID", "77"), null))
                 .containsEntry("ci-run", "77");
-        assertThat(DefaultTags.of("g", "a", "t", Map.of("BUILD_TAG", "jenkins-folder%2Fjob-42")))
+        assertThat(DefaultTags.of("g", "a", "t", Map.of("BUILD_TAG", "jenkins-folder%2Fjob-42"), null))
                 .containsEntry("ci-run", "jenkins-folder_2Fjob-42");
     }
 

@@ -20,6 +20,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  */
 final class EmulatedBuilds implements AutoCloseable {
 
+    /** The ci-job of every emulated build: they run in CI run 42 (see the context's environment). */
+    static final String CI_JOB = "42-1-it-0a1b2c3d";
+
     static final ParameterOrigin ORIGIN = parameter -> "POM <" + parameter + ">";
 
     final EmrServerlessEmulator emulator;
@@ -99,7 +102,8 @@ final class EmulatedBuilds implements AutoCloseable {
                         start.clientToken(),
                         true,
                         "com.example",
-                        start.artifactId()),
+                        start.artifactId(),
+                        EmulatedBuilds.CI_JOB),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), temp, List.of(), start.sparkProperties(), new Properties()),
                 new StartSessionConfiguration.Waiting(start.waitForReady(), "1m", true, null),

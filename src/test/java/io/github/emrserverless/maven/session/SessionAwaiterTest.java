@@ -21,6 +21,15 @@ class SessionAwaiterTest extends AgainstEmulatedBuilds {
 
     /** await-session in the same build, after start-session exported the session. */
     void await(Build build, String waitTimeout) throws InterruptedException {
+        await(
+                build,
+                waitTimeout,
+                new HandedSession(
+                        build.properties().get("emr-serverless.applicationId"), build.sessionId(), true, false, false));
+    }
+
+    /** @param handed what start-session of this build handed over, or null: a session started elsewhere */
+    void await(Build build, String waitTimeout, HandedSession handed) throws InterruptedException {
         new SessionAwaiter(new GoalContext(
                         build.reporter(), EmulatedBuilds.ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM))
                 .await(
@@ -29,9 +38,7 @@ class SessionAwaiterTest extends AgainstEmulatedBuilds {
                                 build.sessionId(),
                                 waitTimeout,
                                 null,
-                                false,
-                                false,
-                                true),
+                                handed),
                         build.outputs(),
                         builds::clients,
                         build.properties()::put,
@@ -125,6 +132,31 @@ class SessionAwaiterTest extends AgainstEmulatedBuilds {
                 .hasMessageContaining("The session was terminated.");
         assertThat(builds.emulator.sessionState(build.sessionId())).isIn("TERMINATING", "TERMINATED");
         assertThat(ended).containsExactly(build.sessionId());
+    }
+
+    @Test
+    void aSessionThisBuildDidNotStartIsLeftRunningWhenTheWaitFails() throws Exception {
+        // Started by another build (or by hand) and named with -Demr-serverless.sessionId: not this build's to end.
+        Build build = builds.start(EmulatedBuilds.Start.early("appslow"));
+
+        assertThatThrownBy(() -> await(build, "1s", null))
+                .isInstanceOf(SessionException.class)
+                .hasMessageStartingWith("Session " + build.sessionId() + " was not ready within 1s")
+                .hasMessageContaining("This build did not start the session, so it was left running");
+        assertThat(builds.calls("TerminateSession")).isZero();
+        assertThat(builds.emulator.sessionState(build.sessionId())).isNotIn("TERMINATING", "TERMINATED");
+        assertThat(ended).isEmpty();
+    }
+
+    @Test
+    void aSessionAnotherBuildStartedAndThisOneJoinedIsLeftRunningToo() throws Exception {
+        Build build = builds.start(EmulatedBuilds.Start.early("appslow"));
+        HandedSession joined = new HandedSession("appslow", build.sessionId(), false, true, true);
+
+        assertThatThrownBy(() -> await(build, "1s", joined))
+                .isInstanceOf(SessionException.class)
+                .hasMessageContaining("left running");
+        assertThat(builds.calls("TerminateSession")).isZero();
     }
 
     @Test

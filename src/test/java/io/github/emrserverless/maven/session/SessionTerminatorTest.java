@@ -123,6 +123,21 @@ class SessionTerminatorTest {
     }
 
     @Test
+    void theJanitorWithoutMatchTagsEndsOnlyExpiredSessionsThePluginStarted() {
+        String ours =
+                start("p1", Map.of("expires-at", "2026-01-01T00:00:00Z", "created-by", "emr-serverless-maven-plugin"));
+        String theirs = start("p2", Map.of("expires-at", "2026-01-01T00:00:00Z", "owner", "another-tool"));
+        TerminationRequest request =
+                TerminationRequest.of("app", null, null, true, false, false, "5m", EmulatedBuilds.ORIGIN);
+
+        assertThat(request.matchTags()).containsExactly(Map.entry("created-by", "emr-serverless-maven-plugin"));
+        List<String> terminated = terminator.terminateMatching("app", request.matchTags(), request.expired());
+
+        assertThat(terminated).containsExactly(ours);
+        assertThat(emulator.sessionState(theirs)).isNotIn("TERMINATING", "TERMINATED");
+    }
+
+    @Test
     void terminatesEveryLiveSessionWithMatchingTagsAcrossPages() {
         String a = start("r1", Map.of("ci-run", "42", "team", "x"));
         String b = start("r2", Map.of("ci-run", "43"));
