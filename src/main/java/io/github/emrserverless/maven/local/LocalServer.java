@@ -6,31 +6,33 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * A local Spark Connect server process. Its standard input stays a pipe to this JVM: closing it stops the
- * server ({@link ExitWithParent}), and so does this JVM's death.
+ * server ({@link ExitWithParent}), and so does this JVM's death. It is ready when it says so itself (its ready
+ * file names the port it bound), and it takes only the build's token ({@link TokenAuthentication}).
  */
 public final class LocalServer {
 
     /** How often readiness is checked: a local server is ready in seconds. */
     static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration AFTER_SIGTERM = Duration.ofSeconds(2);
     /** A line that names an exception: {@code java.lang.IllegalArgumentException: ...}. */
     private static final Pattern EXCEPTION = Pattern.compile(
@@ -48,11 +50,13 @@ public final class LocalServer {
     private final int port;
     private final Process process;
     private final Path logFile;
-    private final Path propertiesFile;
+    private final LocalServerCommand.ServerFiles files;
+    private final String token;
     private final Instant startedAt;
 
     private LocalServer(LocalServerCommand command, Process process, Path logFile, Instant startedAt) {
-        this.propertiesFile = command.propertiesFile();
+        this.files = command.files();
+        this.token = command.token();
         this.sessionId = command.sessionId();
         this.endpoint = command.endpoint();
         this.port = command.port();
@@ -70,7 +74,10 @@ public final class LocalServer {
             throws IOException {
         Files.createDirectories(workDirectory);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        TokenFile.write(command.propertiesFile(), propertiesText(command));
+        createOwnerOnlyFolder(command.files().scratch());
+        Files.deleteIfExists(command.files().ready());
+        TokenFile.write(command.files().properties(), propertiesText(command));
+        TokenFile.write(command.files().arguments(), command.argumentFileText());
         ProcessBuilder builder = new ProcessBuilder(command.arguments())
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
@@ -81,7 +88,8 @@ public final class LocalServer {
         try {
             process = builder.start();
         } catch (IOException e) {
-            TokenFile.delete(command.propertiesFile());
+            TokenFile.delete(command.files().properties());
+            TokenFile.delete(command.files().arguments());
             throw e;
         }
         return new LocalServer(command, process, logFile, clock.instant());
@@ -102,6 +110,11 @@ public final class LocalServer {
         return endpoint;
     }
 
+    /** What every call to the server must present (bearer or x-aws-proxy-auth): for the token file. */
+    public String token() {
+        return token;
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -118,18 +131,20 @@ public final class LocalServer {
         return process.isAlive();
     }
 
-    /** Waits until the server accepts connections, it exits, or the timeout passes (the server is left as it is). */
+    /**
+     * Waits until the server reports that its Spark Connect service has bound the port, it exits, or the timeout
+     * passes (the server is left as it is). Something else accepting on the port does not count.
+     */
     public Readiness awaitReady(Duration timeout, Clock clock, Sleeper sleeper) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
             if (!process.isAlive()) {
-                // A JVM that died before its main ran (a bad JVM option, say) has left the Spark properties behind.
-                TokenFile.delete(propertiesFile);
+                // A JVM that died before its main ran (a bad JVM option, say) has left its files behind.
+                deleteSecretFiles();
                 return Readiness.EXITED;
             }
-            if (accepting()) {
-                // The port may be another process's that got there first: only a live server counts.
-                return process.isAlive() ? Readiness.READY : Readiness.EXITED;
+            if (reportedBound()) {
+                return Readiness.READY;
             }
             if (!clock.instant().isBefore(deadline)) {
                 return Readiness.TIMED_OUT;
@@ -138,12 +153,29 @@ public final class LocalServer {
         }
     }
 
-    private boolean accepting() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(LocalServerCommand.LOOPBACK, port), (int) CONNECT_TIMEOUT.toMillis());
-            return true;
-        } catch (IOException e) {
+    private boolean reportedBound() {
+        try {
+            return Files.isRegularFile(files.ready())
+                    && Files.readString(files.ready()).trim().equals(Integer.toString(port));
+        } catch (IOException notYet) {
             return false;
+        }
+    }
+
+    private void deleteSecretFiles() {
+        TokenFile.delete(files.properties());
+        TokenFile.delete(files.arguments());
+    }
+
+    /** Spark's scratch space: readable by the build's user only, so other users see no data or artifacts. */
+    private static void createOwnerOnlyFolder(Path folder) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+            // An existing folder keeps its permissions through createDirectories: set them.
+            Files.setPosixFilePermissions(folder, ownerOnly);
+        } else {
+            Files.createDirectories(folder);
         }
     }
 
@@ -158,7 +190,8 @@ public final class LocalServer {
      * @return true when it had to be killed
      */
     public boolean stop(Duration grace) throws InterruptedException {
-        TokenFile.delete(propertiesFile);
+        deleteSecretFiles();
+        TokenFile.delete(files.ready());
         if (!process.isAlive()) {
             return false;
         }

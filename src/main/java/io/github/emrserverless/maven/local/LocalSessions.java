@@ -228,7 +228,11 @@ public final class LocalSessions {
                             + server.endpoint() + ", log " + server.logFile() + ")");
             SessionEndpoint endpoint = exportEndpoint
                     ? new SessionEndpoint(
-                            StartedSession.LOCAL_APPLICATION, server.sessionId(), server.endpoint(), token(), null)
+                            StartedSession.LOCAL_APPLICATION,
+                            server.sessionId(),
+                            server.endpoint(),
+                            server.token(),
+                            null)
                     : null;
             Session ready = session(server, name, SessionState.IDLE, null);
             listener.onPolled(started, ready);
@@ -275,8 +279,15 @@ public final class LocalSessions {
                     spark,
                     sessionId,
                     LocalServer.freePort(),
-                    options.directory().resolve("local-server-" + sessionId + ".properties"));
-            context.reporter().debug(() -> "Local server command: " + String.join(" ", command.arguments()));
+                    token(),
+                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId));
+            // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
+            context.reporter()
+                    .debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
+                            + " (secret-looking values masked): "
+                            + command.jvmOptions().stream()
+                                    .map(SecretMasker::maskValue)
+                                    .collect(java.util.stream.Collectors.joining(" ")));
             LocalServer server = LocalServer.start(
                     command,
                     options.directory().resolve("local-server"),
@@ -335,7 +346,7 @@ public final class LocalSessions {
         return waiting.exportEndpoint() == null || waiting.exportEndpoint();
     }
 
-    /** A token for tests written for AWS, which send one; the local server does not check it. */
+    /** The token the server requires: 256 random bits, URL-safe, so that it fits any header or file. */
     private String token() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

@@ -5,6 +5,7 @@ import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.session.SessionDashboard;
 import io.github.emrserverless.maven.session.SessionIds;
+import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,7 +37,12 @@ public class DashboardMojo extends AbstractEmrServerlessMojo {
         }
         SessionIds.checkSessionId(id, origin());
         try (AwsClients clients = openClients()) {
-            new SessionDashboard(clients.sessions(), reporter()).print(applicationId, id);
+            new SessionDashboard(
+                            clients.sessions(),
+                            reporter(),
+                            System.getenv(),
+                            Path.of(project.getBuild().getDirectory(), "emr-serverless", "dashboard-url"))
+                    .print(applicationId, id);
         }
     }
 }

@@ -79,8 +79,8 @@ public final class SessionExporter implements SessionListener {
             }
             reporter.info("Spark Connect endpoint " + endpoint.endpoint()
                     + (started.local()
-                            ? " (a random auth token in " + settings.tokenFile()
-                                    + ", for tests written for AWS: the local server does not check it)"
+                            ? " (auth token in " + settings.tokenFile() + ": the local server requires it as"
+                                    + " authorization: Bearer <token> or x-aws-proxy-auth: <token>)"
                             : " (auth token in " + settings.tokenFile() + ", valid until "
                                     + endpoint.authTokenExpiresAt() + ")"));
         }

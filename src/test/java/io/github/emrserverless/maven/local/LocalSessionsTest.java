@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,19 +61,27 @@ class LocalSessionsTest {
                 .doesNotContainKey("emr-serverless.sessionAuthToken");
         assertThat(server.endpoint()).matches("sc://127\\.0\\.0\\.1:\\d+");
         assertThat(accepting(server)).isTrue();
-        assertThat(Files.readString(dir.resolve("session-token"))).hasSizeGreaterThan(40);
+        assertThat(Files.readString(dir.resolve("session-token")))
+                .hasSizeGreaterThan(40)
+                .isEqualTo(server.token());
         Map<String, Object> session =
                 JSON.std.mapFrom(dir.resolve("session.json").toFile());
         assertThat(session).containsEntry("mode", "local").containsEntry("state", "IDLE");
         assertThat(timeline()).containsExactly("SUBMITTED", "STARTING", "IDLE");
         // The Spark properties reached the server, and their file (secrets, maybe) is gone.
         assertThat(Files.readString(server.logFile())).contains("spark.master=local[*], SPARK_LOCAL_IP=127.0.0.1");
+        // So is the file of JVM options; the scratch space is the build user's alone.
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".properties"));
+            assertThat(files.map(Path::toString))
+                    .noneMatch(name -> name.endsWith(".properties") || name.endsWith(".args"));
         }
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dir.resolve("local-server-" + id + "-scratch"))))
+                .isEqualTo("rwx------");
         assertThat(reporter.lines)
                 .anyMatch(line -> line.startsWith("info: Local server " + id + " is ready after "))
-                .anyMatch(line -> line.contains("the local server does not check it"));
+                .anyMatch(line -> line.contains("the local server requires it as authorization: Bearer <token> or"
+                        + " x-aws-proxy-auth: <token>"));
 
         sessions().terminate(id, server, dir.resolve("report.json"), dir.resolve("session-token"));
 
@@ -132,6 +141,16 @@ class LocalSessionsTest {
                 .isInstanceOf(SessionException.class)
                 .hasMessageContaining("was not ready within 1s (waitTimeout) and was stopped");
         assertThat(servers.get(0).isAlive()).isFalse();
+    }
+
+    @Test
+    void somethingAcceptingOnThePortIsNotReadinessOnlyTheServersOwnWordIs() {
+        // The port accepts, but the Spark Connect service never said it started (another process could hold it).
+        assertThatThrownBy(
+                        () -> start(withTimeout(configuration(Map.of("spark.fake.mode", "unreported"), true, "4.2.0"))))
+                .isInstanceOf(SessionException.class)
+                .hasMessageContaining("was not ready within");
+        assertThat(properties).doesNotContainKey("emr-serverless.sessionEndpoint");
     }
 
     @Test

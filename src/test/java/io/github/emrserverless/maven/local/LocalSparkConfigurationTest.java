@@ -60,7 +60,7 @@ class LocalSparkConfigurationTest {
     }
 
     @Test
-    void theServerListensOnLoopbackOnlyWhateverTheConfigurationSays() {
+    void theServerListensOnLoopbackOnlyAndChecksTheTokenWhateverTheConfigurationSays() {
         LocalServerCommand command = new LocalServerCommand(
                 Path.of("/jdk/bin/java"),
                 List.of(Path.of("/repo/spark-core.jar"), Path.of("/repo/spark-connect.jar")),
@@ -71,12 +71,15 @@ class LocalSparkConfigurationTest {
                                 "spark.master", "yarn",
                                 "spark.connect.grpc.binding.address", "0.0.0.0",
                                 "spark.ui.enabled", "true",
+                                "spark.authenticate", "false",
+                                "spark.connect.grpc.interceptor.classes", "com.example.Audit",
                                 "spark.hadoop.fs.s3a.secret.key", "s3cr3t"),
                         2048,
-                        List.of("-Dx=1")),
+                        List.of("-Dtrust.password=hunter2")),
                 "local-abc",
                 15002,
-                Path.of("/t/local.properties"));
+                "t0k3n",
+                LocalServerCommand.ServerFiles.in(Path.of("/t"), "local-abc"));
 
         assertThat(command.serverProperties())
                 .containsEntry("spark.master", "local[*]")
@@ -85,19 +88,31 @@ class LocalSparkConfigurationTest {
                 .containsEntry("spark.connect.grpc.port.maxRetries", "0")
                 .containsEntry("spark.driver.bindAddress", "127.0.0.1")
                 .containsEntry("spark.ui.enabled", "true")
+                .containsEntry("spark.authenticate", "true")
+                .containsEntry(
+                        "spark.connect.grpc.interceptor.classes",
+                        TokenAuthentication.class.getName() + ",com.example.Audit")
+                .containsEntry("spark.local.dir", "/t/local-server-local-abc-scratch")
+                .containsEntry(TokenAuthentication.TOKEN_PROPERTY, "t0k3n")
+                .containsEntry(ReadyReport.READY_FILE, "/t/local-server-local-abc.ready")
                 .containsEntry("spark.hadoop.fs.s3a.secret.key", "s3cr3t");
+        // Nothing secret on the command line, which every local user can read: JVM options go to an @argfile.
         assertThat(command.arguments())
                 .containsExactly(
                         "/jdk/bin/java",
-                        "-Xmx2048m",
-                        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                        "-Dx=1",
+                        "@/t/local-server-local-abc.args",
                         "-Demr-serverless.localSession=local-abc",
                         "-cp",
                         "/repo/spark-core.jar:/repo/spark-connect.jar:/repo/plugin.jar",
                         ExitWithParent.class.getName(),
-                        "/t/local.properties",
+                        "/t/local-server-local-abc.properties",
                         "org.apache.spark.sql.connect.service.SparkConnectServer");
+        assertThat(String.join(" ", command.arguments())).doesNotContain("hunter2", "t0k3n", "s3cr3t");
+        assertThat(command.argumentFileText())
+                .isEqualTo("\"-Xmx2048m\"\n\"--add-opens=java.base/java.nio=ALL-UNNAMED\"\n"
+                        + "\"-Dtrust.password=hunter2\"\n\"-Djava.io.tmpdir=/t/local-server-local-abc-scratch\"\n"
+                        + "\"-Demr-serverless.local.argumentFile=/t/local-server-local-abc.args\"\n");
+        assertThat(command.toString()).doesNotContain("t0k3n");
         assertThat(command.endpoint()).isEqualTo("sc://127.0.0.1:15002");
     }
 

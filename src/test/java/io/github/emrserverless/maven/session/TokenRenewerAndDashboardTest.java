@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.emrserverless.maven.session.EmulatedBuilds.Build;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -57,7 +59,8 @@ class TokenRenewerAndDashboardTest extends AgainstEmulatedBuilds {
     void theDashboardLinkIsMintedAfreshEachTimeAndKeptNowhere() throws Exception {
         Build build = builds.start(new EmulatedBuilds.Start("app", "app", Map.of(), null, true, false, 10));
         RecordingReporter reporter = new RecordingReporter();
-        SessionDashboard dashboard = new SessionDashboard(builds.clients().sessions(), reporter);
+        SessionDashboard dashboard = new SessionDashboard(
+                builds.clients().sessions(), reporter, Map.of(), build.out().resolve("dashboard-url"));
 
         dashboard.print("app", build.sessionId());
         dashboard.print("app", build.sessionId());
@@ -73,6 +76,26 @@ class TokenRenewerAndDashboardTest extends AgainstEmulatedBuilds {
             assertThat(Files.readString(build.out().resolve(file))).doesNotContain("dashboard.emulator.invalid");
         }
         assertThat(build.properties().values()).noneMatch(value -> value.contains(link));
+    }
+
+    @Test
+    void inCiTheLinkGoesToAnOwnerOnlyFileNotTheLog() throws Exception {
+        Build build = builds.start(new EmulatedBuilds.Start("app", "app", Map.of(), null, true, false, 10));
+        RecordingReporter reporter = new RecordingReporter();
+        Path file = build.out().resolve("dashboard-url");
+
+        new SessionDashboard(builds.clients().sessions(), reporter, Map.of("CI", "true"), file)
+                .print("app", build.sessionId());
+
+        String link = Files.readString(file).trim();
+        assertThat(link).startsWith("https://dashboard.emulator.invalid/live/" + build.sessionId() + "?authToken=");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(reporter.lines)
+                .singleElement()
+                .asString()
+                .contains("In CI it is not printed to the build log: it is in " + file)
+                .doesNotContain("authToken");
     }
 
     com.fasterxml.jackson.databind.JsonNode json(Build build, String file) throws Exception {

@@ -18,7 +18,7 @@ class SparkQueryIT {
         String token = Files.readString(Path.of(System.getProperty("spark.connect.tokenFile")))
                 .trim();
         // EMR Serverless expects the token in the x-aws-proxy-auth header; a client option becomes a gRPC header
-        // (a token in the URL would break at its '=' characters). The local server ignores it.
+        // (a token in the URL would break at its '=' characters). The local server takes it too.
         SparkConnectClient client = SparkConnectClient.builder()
                 .connectionString(endpoint)
                 .option("x-aws-proxy-auth", token)
