@@ -27,6 +27,8 @@ for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break
 
 export AWS_ACCESS_KEY_ID=AKIDBENCHMARK AWS_SECRET_ACCESS_KEY=emulator-secret AWS_REGION=eu-west-1
 export AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS_EC2_METADATA_DISABLED=true
+# Reuse asks STS who the caller is (its scope); the emulator answers GetCallerIdentity.
+export AWS_ENDPOINT_URL_STS="http://127.0.0.1:$PORT"
 BENCH=${BENCH:-overhead early reuse readiness}
 section() { [[ " $BENCH " == *" $1 "* ]]; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

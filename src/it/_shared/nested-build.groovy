@@ -22,7 +22,9 @@ class NestedMaven {
         builder.environment().putAll([
                 JAVA_HOME: it.itJavaHome,
                 AWS_ACCESS_KEY_ID: key, AWS_SECRET_ACCESS_KEY: 'emulator-secret', AWS_REGION: 'eu-west-1',
-                AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true'])
+                AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true',
+                // STS too is the emulator's (reuse asks GetCallerIdentity), as in the invoker's own builds.
+                AWS_ENDPOINT_URL_STS: it.emulatorUri.toString()])
         return builder.start()
     }
 

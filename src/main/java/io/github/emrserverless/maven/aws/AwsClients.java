@@ -3,11 +3,13 @@ package io.github.emrserverless.maven.aws;
 import io.github.emrserverless.maven.session.Json;
 import io.github.emrserverless.maven.session.ServiceClients;
 import io.github.emrserverless.maven.session.SessionApi;
+import io.github.emrserverless.maven.session.SessionException;
 import io.github.emrserverless.maven.session.Sleeper;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
@@ -32,6 +35,7 @@ public final class AwsClients implements ServiceClients {
     private final RetryStrategy retryStrategy;
     private final SessionApi sessions;
     private EmrServerlessClient emrServerless;
+    private String callerArn;
     private int users = 1;
 
     private AwsClients(
@@ -192,6 +196,30 @@ public final class AwsClients implements ServiceClients {
     public synchronized AwsClients share() {
         users++;
         return this;
+    }
+
+    /**
+     * STS GetCallerIdentity, once (it needs no permission): only reuse asks, for its scope. The STS endpoint follows
+     * the SDK's rules ({@code AWS_ENDPOINT_URL_STS} included), as for an assumed role.
+     */
+    @Override
+    public synchronized String callerArn() {
+        if (callerArn == null) {
+            try (StsClient sts = StsClient.builder()
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .overrideConfiguration(c -> c.retryStrategy(retryStrategy))
+                    .build()) {
+                callerArn = sts.getCallerIdentity().arn();
+            } catch (SdkException e) {
+                throw new SessionException(
+                        "<reuse> needs the identity the plugin calls AWS as (STS GetCallerIdentity, which needs no"
+                                + " permission), for <reuseScope>; the call failed: " + e.getMessage(),
+                        e);
+            }
+        }
+        return callerArn;
     }
 
     @Override

@@ -14,9 +14,11 @@ import io.github.emrserverless.maven.session.TokenFile;
 import io.github.emrserverless.maven.session.TokenRenewer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,6 +166,15 @@ final class BuildGuard {
         local.stopAll("the build ended (a local server never outlives its build)", LocalSessions.STOP_GRACE);
         // What is left was shared with the reactor (exportToReactor): used by every module, ended once.
         endAll("the build ended (it was shared with every module of the reactor)");
+    }
+
+    /** The IDs of the sessions shared with the reactor, which end with the build. */
+    synchronized Set<String> endingWithBuild() {
+        Set<String> ids = new HashSet<>();
+        sessions.values().stream()
+                .filter(session -> session.ending().withBuild())
+                .forEach(session -> ids.add(session.started().sessionId()));
+        return ids;
     }
 
     /** Whether the session is shared with the reactor and ends with the build, not at a terminate-session. */

@@ -6,6 +6,7 @@ import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.TokenRenewer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -87,6 +88,12 @@ public class SessionSafetyNet {
     public synchronized boolean endsWithBuild(MavenSession build, String applicationId, String sessionId) {
         BuildGuard guard = guards.get(build.getRequest());
         return guard != null && guard.endsWithBuild(PendingSession.key(applicationId, sessionId));
+    }
+
+    /** The sessions shared with the reactor that the end of the build will end: not leftovers of this build. */
+    public synchronized Set<String> endingWithBuild(MavenSession build) {
+        BuildGuard guard = guards.get(build.getRequest());
+        return guard == null ? Set.of() : guard.endingWithBuild();
     }
 
     /**

@@ -103,7 +103,9 @@ public class StartSessionMojo extends AbstractHandOverMojo {
      * (application, execution role, runtime configuration, idle timeout, name and {@code <tags>}) not longer than
      * {@code reuseMaxAge} ago is used at once, or awaited while it starts; only when none fits is a session
      * started, tagged {@code reuse-key} for the next build. Builds that start together, on one machine or many,
-     * share one session. terminate-session and the safety net leave a reusable session running.
+     * share one session. A session is reused only when its own attributes (GetSession) match and its creator is in
+     * {@code reuseScope}; one that expires or idles out within 10 minutes is left alone. terminate-session and the
+     * safety net leave a reusable session running.
      */
     @Parameter(property = "emr-serverless.reuse", defaultValue = "false")
     private boolean reuse;
@@ -111,6 +113,14 @@ public class StartSessionMojo extends AbstractHandOverMojo {
     /** How old a session may be to be reused, 1m to 24h: ISO-8601 ({@code PT4H}) or {@code 4h}, {@code 90m}. */
     @Parameter(property = "emr-serverless.reuseMaxAge", defaultValue = "4h")
     private String reuseMaxAge;
+
+    /**
+     * Who shares a reusable session: {@code role} (builds running as the same IAM role; an assumed role's session
+     * name does not count) or {@code account} (every principal of the AWS account). A shared session is one Spark
+     * driver: temporary views, caches and session settings are visible to every build in the scope.
+     */
+    @Parameter(property = "emr-serverless.reuseScope", defaultValue = "role")
+    private String reuseScope;
 
     /**
      * How long a session may live before a janitor (terminate-session with {@code expired}) ends it, 1m to 24h:
@@ -236,7 +246,7 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         orEmpty(sparkProperties),
                         session.getUserProperties()),
                 new StartSessionConfiguration.Waiting(waitForReady, waitTimeout, startApplication, exportEndpoint),
-                new StartSessionConfiguration.Reuse(reuse, reuseMaxAge),
+                new StartSessionConfiguration.Reuse(reuse, reuseMaxAge, reuseScope),
                 new StartSessionConfiguration.Limits(maxSessionAge, maxLiveSessions),
                 outputs(),
                 dryRun);

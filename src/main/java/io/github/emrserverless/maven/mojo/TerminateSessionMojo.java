@@ -180,9 +180,8 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                     + " there is no ci-job tag to look for; nothing checked.");
             return;
         }
-        String shared = exported("emr-serverless.sessionId");
-        Set<String> excused =
-                shared != null && safetyNet.endsWithBuild(session, applicationId, shared) ? Set.of(shared) : Set.of();
+        // By session, whatever property their IDs went to: shared with the reactor, they end after the last module.
+        Set<String> excused = safetyNet.endingWithBuild(session);
         new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
                 .check(applicationId, ciJob, excused, failOnLeftovers);
     }

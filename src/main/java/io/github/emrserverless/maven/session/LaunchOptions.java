@@ -6,7 +6,7 @@ import java.time.Duration;
  * How far start-session goes: start the application if it must, wait for readiness or not, and fetch the
  * Spark Connect endpoint once ready.
  *
- * @param reuse the slot whose tokens start a reusable session, or null to start one of this build's own
+ * @param reuse how a reusable session is found or started, or null to start one of this build's own
  * @param ceiling the limit on the project's live sessions, checked before StartSession
  */
 public record LaunchOptions(
@@ -14,7 +14,7 @@ public record LaunchOptions(
         boolean waitForReady,
         Duration waitTimeout,
         boolean fetchEndpoint,
-        ReuseSlot reuse,
+        ReusePlan reuse,
         LiveSessionCeiling ceiling) {
 
     /** No reuse, no ceiling. */

@@ -6,6 +6,9 @@ public interface ServiceClients extends AutoCloseable {
     /** The session operations (and GetApplication). */
     SessionApi sessions();
 
+    /** The ARN of the principal the calls are made as (STS GetCallerIdentity): whose reuse scope applies. */
+    String callerArn();
+
     /** StartApplication. */
     void startApplication(String applicationId);
 

@@ -61,9 +61,7 @@ public final class SessionLauncher {
         }
         List<Session> live = options.reuse() != null || options.ceiling().isOn() ? liveSessions(applicationId) : null;
         if (options.reuse() != null) {
-            Session found = reusable.find(
-                            live, options.reuse().key(), options.reuse().maxAge())
-                    .orElse(null);
+            Session found = reusable.find(live, options.reuse()).orElse(null);
             if (found != null) {
                 reusable.report(found);
                 StartedSession reused = new StartedSession(found.applicationId(), found.sessionId(), found.arn());
@@ -86,7 +84,7 @@ public final class SessionLauncher {
         options.ceiling().check(applicationId, live == null ? List.of() : live, clock.instant());
         listener.onStarting(request);
         StartedSession started =
-                options.reuse() == null ? start(request, listener) : startOrJoin(request, options, listener);
+                options.reuse() == null ? start(request, listener) : startOrJoin(request, options, live, listener);
         handOver.handOver(
                 started,
                 new SessionHandOver.Plan(
@@ -139,21 +137,17 @@ public final class SessionLauncher {
      * StartSession with the reuse slot's tokens. Nothing is swept after an error: a session it may have created
      * is reusable, and the next build finds it.
      */
-    private StartedSession startOrJoin(StartSessionRequest request, LaunchOptions options, SessionListener listener) {
+    private StartedSession startOrJoin(
+            StartSessionRequest request, LaunchOptions options, List<Session> live, SessionListener listener) {
         String applicationId = request.applicationId();
         ReusableSessions.Started result;
         try {
-            result = reusable.startOrJoin(request, options.reuse());
+            result = reusable.startOrJoin(request, options.reuse(), live);
         } catch (SdkException e) {
             throw new SessionException(
                     ServiceErrors.describe("StartSession", "application " + applicationId, e)
                             + " A session it may have started is reusable: the next build finds it.",
                     e);
-        }
-        if (result == null) {
-            throw new SessionException(ReuseSlot.MAX_GENERATIONS + " reusable sessions of this configuration ended"
-                    + " within the current <reuseMaxAge> slot on application " + applicationId + ": something ends"
-                    + " them as soon as they start. Look at the application's sessions, or turn <reuse> off.");
         }
         StartedSession started = result.session();
         if (!isComplete(started, applicationId)) {

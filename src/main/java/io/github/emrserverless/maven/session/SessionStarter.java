@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -53,13 +54,23 @@ public final class SessionStarter {
         StartSessionConfiguration.Outputs outputs = configuration.outputs();
         outputs.check(origin);
         StartLimits limits = StartLimits.check(configuration, origin);
-        int maxLive = limits.maxLiveSessions();
-        Prepared prepared = request(configuration, limits.reuseMaxAge(), limits.maxSessionAge());
-        StartSessionRequest request = prepared.request();
+        ReuseScope scope = configuration.reuse().enabled()
+                ? ReuseScope.parse(configuration.reuse().scope(), origin)
+                : null;
+        StartSessionRequest own = ownRequest(configuration);
+        // Checked before any call; with reuse, the key (it depends on the caller's identity) comes once the clients
+        // are open, and a provisional one of the same shape stands in for the check.
+        Prepared provisional = request(configuration, own, limits, scope == null ? null : ReuseKey.of(own, "?"));
         if (configuration.dryRun()) {
-            reporter.info("Dry run: StartSession request for application " + request.applicationId()
-                    + " (not sent; secret-looking values masked):\n"
-                    + toJson(Json.pretty(json), request.masked().body()));
+            reporter.info("Dry run: StartSession request for application " + own.applicationId()
+                    + " (not sent; secret-looking values masked"
+                    + (scope == null
+                            ? ""
+                            : "; the reuse-key tag and the client token are derived at the start from the"
+                                    + " configuration and the caller's "
+                                    + scope.name().toLowerCase(Locale.ROOT))
+                    + "):\n"
+                    + toJson(Json.pretty(json), provisional.request().masked().body()));
             return;
         }
         boolean fetchEndpoint = waiting.exportEndpoint() == null ? waiting.waitForReady() : waiting.exportEndpoint();
@@ -68,23 +79,33 @@ public final class SessionStarter {
                     "<exportEndpoint> needs <waitForReady>true</waitForReady>: a session has an endpoint only once ready.");
             fetchEndpoint = false;
         }
-        ReuseSlot slot = prepared.slot();
-        SessionListener listener = SessionListener.all(
-                guard,
-                SessionOutputs.of(
-                        outputs,
-                        new SessionReport(outputs.reportFile(), request.masked().body(), environment, clock, reporter),
-                        request.name(),
-                        slot != null,
-                        properties,
-                        environment,
-                        json,
-                        reporter));
         try (ServiceClients opened = clients.get()) {
+            Prepared prepared = provisional;
+            ReusePlan reuse = null;
+            if (scope != null) {
+                String caller = opened.callerArn();
+                String key = ReuseKey.of(own, scope.of(caller));
+                prepared = request(configuration, own, limits, key);
+                reuse = new ReusePlan(prepared.slot(), new ReuseCheck(own, key, scope, caller));
+            }
+            StartSessionRequest request = prepared.request();
+            SessionListener listener = SessionListener.all(
+                    guard,
+                    SessionOutputs.of(
+                            outputs,
+                            new SessionReport(
+                                    outputs.reportFile(), request.masked().body(), environment, clock, reporter),
+                            request.name(),
+                            reuse != null,
+                            properties,
+                            environment,
+                            json,
+                            reporter));
             SessionApi api = opened.sessions();
             Poller poller = new Poller(clock, sleeper, PollSchedule.DEFAULT);
             LiveSessionCeiling ceiling = new LiveSessionCeiling(
-                    maxLive, request.tags().getOrDefault(DefaultTags.MAVEN_PROJECT, mavenProject(configuration)));
+                    limits.maxLiveSessions(),
+                    request.tags().getOrDefault(DefaultTags.MAVEN_PROJECT, mavenProject(configuration)));
             SessionLauncher launcher = new SessionLauncher(
                     new ApplicationPreflight(api, opened::startApplication, poller, reporter),
                     api,
@@ -96,7 +117,7 @@ public final class SessionStarter {
             launcher.launch(
                     request,
                     new LaunchOptions(
-                            waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint, slot, ceiling),
+                            waiting.startApplication(), waiting.waitForReady(), timeout, fetchEndpoint, reuse, ceiling),
                     listener);
         }
     }
@@ -109,8 +130,8 @@ public final class SessionStarter {
     /** The request to send and, with reuse on, the slot whose tokens it is sent with. */
     private record Prepared(StartSessionRequest request, ReuseSlot slot) {}
 
-    /** The StartSession request from every source of configuration, checked against the API's constraints. */
-    private Prepared request(StartSessionConfiguration configuration, Duration reuseMaxAge, Duration maxSessionAge) {
+    /** The user's request from every source of configuration, without the plugin's tags; logs the merge. */
+    private StartSessionRequest ownRequest(StartSessionConfiguration configuration) {
         MergedConfiguration merged = configuration.runtimeConfiguration().merge(reporter);
         StartSessionConfiguration.Request wanted = configuration.request();
         StartSessionRequest own = StartSessionRequest.builder()
@@ -121,25 +142,43 @@ public final class SessionStarter {
                 .tags(wanted.tags())
                 .runtimeConfiguration(merged.configurations())
                 .build();
+        merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
+        reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
+                + toJson(
+                        json,
+                        SecretMasker.mask(merged.configurations()).stream()
+                                .map(Configuration::toJson)
+                                .toList()));
+        return own;
+    }
+
+    /**
+     * The StartSession request with the plugin's tags and token, checked against the API's constraints.
+     *
+     * @param reuseKey null without reuse
+     */
+    private Prepared request(
+            StartSessionConfiguration configuration, StartSessionRequest own, StartLimits limits, String reuseKey) {
+        StartSessionConfiguration.Request wanted = configuration.request();
         ReuseSlot slot = null;
         String token;
         Map<String, String> defaults = new LinkedHashMap<>();
-        if (reuseMaxAge == null) {
+        if (reuseKey == null) {
             token = wanted.clientToken() == null ? UUID.randomUUID().toString() : wanted.clientToken();
             if (wanted.defaultTags()) {
                 defaults.putAll(
                         DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, environment, wanted.ciJob()));
-                defaults.put(Expiry.TAG, Expiry.format(clock.instant().plus(maxSessionAge)));
+                defaults.put(Expiry.TAG, Expiry.format(clock.instant().plus(limits.maxSessionAge())));
             }
         } else {
-            slot = ReuseSlot.of(ReuseKey.of(own), reuseMaxAge, clock.instant());
+            slot = ReuseSlot.of(reuseKey, limits.reuseMaxAge(), clock.instant());
             token = slot.clientToken(0);
             // No ci-run or ci-job tag: a reusable session belongs to no single run, and builds racing for it must send
             // the same request (the same token with other parameters is a 409).
             if (wanted.defaultTags()) {
                 defaults.putAll(DefaultTags.of(wanted.groupId(), wanted.artifactId(), token, Map.of(), null));
                 // From the slot, not the clock: builds racing for the session send the same expiry.
-                defaults.put(Expiry.TAG, Expiry.format(slot.end().plus(maxSessionAge)));
+                defaults.put(Expiry.TAG, Expiry.format(slot.end().plus(limits.maxSessionAge())));
             }
             defaults.put(ReusableSessions.REUSE_KEY, slot.key());
         }
@@ -148,13 +187,6 @@ public final class SessionStarter {
                 .tags(DefaultTags.merge(defaults, wanted.tags()))
                 .build();
         new StartSessionValidator(origin).validate(request);
-        merged.summary().forEach(line -> reporter.info("Runtime configuration " + line));
-        reporter.debug(() -> "Merged runtime configuration (secret-looking values masked): "
-                + toJson(
-                        json,
-                        SecretMasker.mask(merged.configurations()).stream()
-                                .map(Configuration::toJson)
-                                .toList()));
         return new Prepared(request, slot);
     }
 

@@ -39,9 +39,12 @@ public record StartSessionConfiguration(
      */
     public record Limits(String maxSessionAge, int maxLiveSessions) {}
 
-    /** @param maxAge as written ({@code 4h}); read only when reuse is on */
-    public record Reuse(boolean enabled, String maxAge) {
-        public static final Reuse OFF = new Reuse(false, null);
+    /**
+     * @param maxAge as written ({@code 4h}); read only when reuse is on
+     * @param scope as written ({@code role}, {@code account}); null for the default
+     */
+    public record Reuse(boolean enabled, String maxAge, String scope) {
+        public static final Reuse OFF = new Reuse(false, null, null);
     }
 
     /**

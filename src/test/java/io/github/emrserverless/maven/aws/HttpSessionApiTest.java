@@ -131,6 +131,12 @@ class HttpSessionApiTest {
         assertThat(ready.state()).isEqualTo(SessionState.STARTED);
         assertThat(ready.startedAt()).isAfter(ready.createdAt());
         assertThat(ready.tags()).containsEntry("team", "data");
+        // What reuse compares: who started it, with which role and configuration.
+        assertThat(ready.executionRoleArn()).startsWith("arn:aws:iam::");
+        assertThat(ready.createdBy()).startsWith("arn:aws:");
+        assertThat(ready.runtimeConfiguration())
+                .containsExactly(io.github.emrserverless.maven.config.Configuration.of(
+                        "spark-defaults", java.util.Map.of("spark.executor.memory", "4g")));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The credential services the plugin's credential chains call: STS AssumeRole (query protocol, XML answers) for
+ * The credential services the plugin's credential chains call: STS AssumeRole and GetCallerIdentity (query protocol, XML answers) for
  * {@code roleArn} against AWS_ENDPOINT_URL_STS, and the IAM Identity Center portal's GetRoleCredentials
  * (rest-json, a bearer token instead of SigV4) for SSO profiles against AWS_ENDPOINT_URL_SSO. The temporary
  * credentials they issue are accepted by the emulator from then on.
@@ -43,7 +43,7 @@ final class CredentialEndpoints {
         this.calls = calls;
     }
 
-    Reply assumeRole(Headers headers, byte[] body) {
+    Reply sts(Headers headers, byte[] body) {
         String form = new String(body, StandardCharsets.UTF_8);
         Map<String, List<String>> parameters = EmrServerlessEmulator.query(URI.create("http://x/?" + form));
         String accessKey = SigV4Verifier.accessKeyOf(headers.getFirst("Authorization"));
@@ -56,6 +56,14 @@ final class CredentialEndpoints {
                     403,
                     "<ErrorResponse><Error><Type>Sender</Type><Code>" + auth.errorType() + "</Code><Message>"
                             + auth.message() + "</Message></Error><RequestId>sts-1</RequestId></ErrorResponse>");
+        } else if (action.equals("GetCallerIdentity")) {
+            reply = Reply.xml(
+                    200,
+                    "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                            + "<GetCallerIdentityResult><Arn>" + EmulatedService.principal(accessKey) + "</Arn><UserId>"
+                            + "AIDAEMULATOR" + accessKey + "</UserId><Account>" + EmulatedService.ACCOUNT
+                            + "</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>sts-4</RequestId>"
+                            + "</ResponseMetadata></GetCallerIdentityResponse>");
         } else if (!action.equals("AssumeRole")
                 || !parameters.containsKey("RoleArn")
                 || !parameters.get("RoleArn").get(0).matches("arn:aws:iam::\\d{12}:role/.+")) {

@@ -200,7 +200,7 @@ public final class EmrServerlessEmulator implements AutoCloseable {
             }
             String method = exchange.getRequestMethod();
             if (path.equals("/") && method.equals("POST")) {
-                send(exchange, credentialEndpoints.assumeRole(exchange.getRequestHeaders(), body));
+                send(exchange, credentialEndpoints.sts(exchange.getRequestHeaders(), body));
             } else if (path.equals("/federation/credentials") && method.equals("GET")) {
                 send(
                         exchange,

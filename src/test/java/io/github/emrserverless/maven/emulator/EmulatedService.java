@@ -126,6 +126,11 @@ final class EmulatedService {
         }
     }
 
+    /** Who calls with an access key: an IAM user of that name (what GetCallerIdentity and createdBy say). */
+    static String principal(String accessKeyId) {
+        return "arn:aws:iam::" + ACCOUNT + ":user/" + accessKeyId;
+    }
+
     private String accountOf(String caller) {
         return caller == null
                 ? ""
@@ -384,7 +389,7 @@ final class EmulatedService {
                 .put("stateDetails", session.stateDetails(current.state()))
                 .put("releaseLabel", session.releaseLabel)
                 .put("executionRoleArn", session.request.get("executionRoleArn").asText())
-                .put("createdBy", "arn:aws:iam::" + ACCOUNT + ":user/emulator");
+                .put("createdBy", principal(session.startedBy));
         node.set("createdAt", epoch(session.createdAt));
         node.set("updatedAt", epoch(current.at()));
         if (session.request.has("name")) {

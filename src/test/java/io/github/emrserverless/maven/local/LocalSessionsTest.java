@@ -222,7 +222,7 @@ class LocalSessionsTest {
                 typo.request(),
                 typo.runtimeConfiguration(),
                 typo.waiting(),
-                new StartSessionConfiguration.Reuse(true, "4hours"),
+                new StartSessionConfiguration.Reuse(true, "4hours", null),
                 new StartSessionConfiguration.Limits("4h", -1),
                 typo.outputs(),
                 false);

@@ -23,6 +23,9 @@ final class EmulatedBuilds implements AutoCloseable {
     /** The ci-job of every emulated build: they run in CI run 42 (see the context's environment). */
     static final String CI_JOB = "42-1-it-0a1b2c3d";
 
+    /** Who the builds call as: the emulator's principal for SessionApis' default key. */
+    static final String CALLER = "arn:aws:iam::123456789012:user/AKIDTESTS";
+
     static final ParameterOrigin ORIGIN = parameter -> "POM <" + parameter + ">";
 
     final EmrServerlessEmulator emulator;
@@ -107,7 +110,7 @@ final class EmulatedBuilds implements AutoCloseable {
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), temp, List.of(), start.sparkProperties(), new Properties()),
                 new StartSessionConfiguration.Waiting(start.waitForReady(), "1m", true, null),
-                new StartSessionConfiguration.Reuse(start.reuse(), "4h"),
+                new StartSessionConfiguration.Reuse(start.reuse(), "4h", null),
                 new StartSessionConfiguration.Limits("4h", start.maxLiveSessions()),
                 build.outputs(),
                 false);
@@ -117,12 +120,21 @@ final class EmulatedBuilds implements AutoCloseable {
         return build;
     }
 
+    UrlConnectionHttpClient http() {
+        return http;
+    }
+
     ServiceClients clients() {
         SessionApi api = SessionApis.against(emulator.uri(), http).build();
         return new ServiceClients() {
             @Override
             public SessionApi sessions() {
                 return api;
+            }
+
+            @Override
+            public String callerArn() {
+                return CALLER;
             }
 
             @Override

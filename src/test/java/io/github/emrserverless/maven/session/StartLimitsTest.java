@@ -20,7 +20,7 @@ class StartLimitsTest {
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), Path.of("."), List.of(), Map.of(), new Properties()),
                 new StartSessionConfiguration.Waiting(true, "20m", true, null),
-                new StartSessionConfiguration.Reuse(reuse, reuseMaxAge),
+                new StartSessionConfiguration.Reuse(reuse, reuseMaxAge, null),
                 new StartSessionConfiguration.Limits(maxSessionAge, 10),
                 null,
                 false);
