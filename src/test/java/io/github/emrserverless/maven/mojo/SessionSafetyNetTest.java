@@ -148,6 +148,54 @@ class SessionSafetyNetTest {
         assertThat(token).doesNotExist();
     }
 
+    /**
+     * A renewer whose stop is slow (its clients take a while to close): it waits up to 4 s for the session's
+     * TerminateSession, and records whether it came meanwhile.
+     */
+    io.github.emrserverless.maven.session.TokenRenewer renewer(java.util.List<String> events) {
+        return new io.github.emrserverless.maven.session.TokenRenewer(
+                null,
+                new io.github.emrserverless.maven.session.TokenRenewer.Target(
+                        "app", started.sessionId(), dir.resolve("token"), dir.resolve("session.json")),
+                new MavenReporter(log),
+                java.time.Clock.systemUTC(),
+                () -> {
+                    long until = System.currentTimeMillis() + 4000;
+                    while (!terminated() && System.currentTimeMillis() < until) {
+                        sleepQuietly(20);
+                    }
+                    events.add(terminated() ? "stopped, TerminateSession sent meanwhile" : "stopped, nothing sent");
+                });
+    }
+
+    boolean terminated() {
+        return emulator.callsBy("AKIDNET").stream()
+                .anyMatch(call -> call.operation().equals("TerminateSession"));
+    }
+
+    @Test
+    void theEndingsGoOutWithoutWaitingForTheRenewersToStop() {
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        safetyNet.renew(build, PendingSession.key("app", started.sessionId()), renewer(events), log);
+
+        buildEnds(true);
+
+        assertThat(events).containsExactly("stopped, TerminateSession sent meanwhile");
+    }
+
+    @Test
+    void aRenewerHandedOverAfterTheBuildEndedIsStoppedAtOnce() {
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        buildEnds(true);
+
+        safetyNet.renew(build, PendingSession.key("app", started.sessionId()), renewer(events), log);
+
+        // Stopped there and then (nothing would stop it later: the build is over).
+        assertThat(events).hasSize(1);
+    }
+
     @Test
     void aReleasedSessionIsLeftAloneEvenWhenTheBuildFails() {
         safetyNet.watch(build, pending(dir.resolve("none")), null, log);
