@@ -1,6 +1,7 @@
 package io.github.emrserverless.maven.aws;
 
 import static io.github.emrserverless.maven.config.InvalidConfigurationException.invalid;
+import static io.github.emrserverless.maven.config.Text.blankToNull;
 
 import io.github.emrserverless.maven.config.Durations;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
@@ -154,9 +155,5 @@ public record SharedParameters(
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,7 +1,7 @@
 package io.github.emrserverless.maven.local;
 
+import io.github.emrserverless.maven.session.OwnerOnlyFile;
 import io.github.emrserverless.maven.session.Sleeper;
-import io.github.emrserverless.maven.session.TokenFile;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -76,8 +76,8 @@ public final class LocalServer {
         Files.createDirectories(logFile.toAbsolutePath().getParent());
         createOwnerOnlyFolder(command.files().scratch());
         Files.deleteIfExists(command.files().ready());
-        TokenFile.write(command.files().properties(), propertiesText(command));
-        TokenFile.write(command.files().arguments(), command.argumentFileText());
+        OwnerOnlyFile.write(command.files().properties(), propertiesText(command));
+        OwnerOnlyFile.write(command.files().arguments(), command.argumentFileText());
         ProcessBuilder builder = new ProcessBuilder(command.arguments())
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
@@ -88,8 +88,8 @@ public final class LocalServer {
         try {
             process = builder.start();
         } catch (IOException e) {
-            TokenFile.delete(command.files().properties());
-            TokenFile.delete(command.files().arguments());
+            OwnerOnlyFile.delete(command.files().properties());
+            OwnerOnlyFile.delete(command.files().arguments());
             throw e;
         }
         return new LocalServer(command, process, logFile, clock.instant());
@@ -163,8 +163,8 @@ public final class LocalServer {
     }
 
     private void deleteSecretFiles() {
-        TokenFile.delete(files.properties());
-        TokenFile.delete(files.arguments());
+        OwnerOnlyFile.delete(files.properties());
+        OwnerOnlyFile.delete(files.arguments());
     }
 
     /** Spark's scratch space: readable by the build's user only, so other users see no data or artifacts. */
@@ -191,7 +191,7 @@ public final class LocalServer {
      */
     public boolean stop(Duration grace) throws InterruptedException {
         deleteSecretFiles();
-        TokenFile.delete(files.ready());
+        OwnerOnlyFile.delete(files.ready());
         if (!process.isAlive()) {
             return false;
         }

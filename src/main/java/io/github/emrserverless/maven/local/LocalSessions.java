@@ -7,6 +7,7 @@ import io.github.emrserverless.maven.config.MergedConfiguration;
 import io.github.emrserverless.maven.config.SecretMasker;
 import io.github.emrserverless.maven.session.GoalContext;
 import io.github.emrserverless.maven.session.Json;
+import io.github.emrserverless.maven.session.OwnerOnlyFile;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionEndpoint;
 import io.github.emrserverless.maven.session.SessionException;
@@ -17,7 +18,6 @@ import io.github.emrserverless.maven.session.SessionState;
 import io.github.emrserverless.maven.session.StartLimits;
 import io.github.emrserverless.maven.session.StartSessionConfiguration;
 import io.github.emrserverless.maven.session.StartedSession;
-import io.github.emrserverless.maven.session.TokenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -185,7 +185,7 @@ public final class LocalSessions {
         Instant begun = context.clock().instant();
         boolean killed = server.stop(STOP_GRACE);
         if (tokenFile != null) {
-            TokenFile.delete(tokenFile);
+            OwnerOnlyFile.delete(tokenFile);
         }
         context.reporter()
                 .info("Stopped local server " + sessionId

@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
+import static io.github.emrserverless.maven.config.Text.blankToNull;
+
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.aws.NoCredentialsException;
@@ -218,9 +220,5 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
                 ? project.getBasedir()
                 : session.getTopLevelProject().getBasedir();
         return CiJob.of(System.getenv(), ciLeg, workspace.toPath()).orElse(null);
-    }
-
-    protected static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

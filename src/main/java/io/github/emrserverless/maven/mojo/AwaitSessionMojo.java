@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
+import static io.github.emrserverless.maven.config.Text.blankToNull;
+
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;

@@ -4,13 +4,13 @@ import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
 import io.github.emrserverless.maven.session.DefaultTags;
+import io.github.emrserverless.maven.session.OwnerOnlyFile;
 import io.github.emrserverless.maven.session.Session;
 import io.github.emrserverless.maven.session.SessionApi;
 import io.github.emrserverless.maven.session.SessionIds;
 import io.github.emrserverless.maven.session.SessionInventory;
 import io.github.emrserverless.maven.session.SessionReport;
 import io.github.emrserverless.maven.session.Sleeper;
-import io.github.emrserverless.maven.session.TokenFile;
 import io.github.emrserverless.maven.session.TokenRenewer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,7 +248,7 @@ final class BuildGuard {
             log.error("Could not terminate session " + id + " after " + reason + " (" + e.getMessage()
                     + "). End it yourself: " + SessionIds.terminateCommand(applicationId, id));
         } finally {
-            TokenFile.delete(session.ending().tokenFile());
+            OwnerOnlyFile.delete(session.ending().tokenFile());
         }
     }
 

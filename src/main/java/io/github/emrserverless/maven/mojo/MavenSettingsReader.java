@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
+import static io.github.emrserverless.maven.config.Text.untrimmedOrNull;
+
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.config.InvalidConfigurationException;
 import io.github.emrserverless.maven.config.ParameterOrigin;
@@ -61,8 +63,8 @@ final class MavenSettingsReader {
                 decrypted.getProtocol(),
                 decrypted.getHost(),
                 decrypted.getPort(),
-                blankToNull(decrypted.getUsername()),
-                blankToNull(decrypted.getPassword()),
+                untrimmedOrNull(decrypted.getUsername()),
+                untrimmedOrNull(decrypted.getPassword()),
                 decrypted.getNonProxyHosts());
     }
 
@@ -77,9 +79,5 @@ final class MavenSettingsReader {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static String blankToNull(String value) {
-        return isBlank(value) ? null : value;
     }
 }

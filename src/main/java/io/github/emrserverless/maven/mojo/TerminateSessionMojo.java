@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
+import static io.github.emrserverless.maven.config.Text.blankToNull;
+
 import io.github.emrserverless.maven.aws.AwsClients;
 import io.github.emrserverless.maven.aws.AwsSettings;
 import io.github.emrserverless.maven.local.LocalSessions;
@@ -8,6 +10,7 @@ import io.github.emrserverless.maven.session.CiJob;
 import io.github.emrserverless.maven.session.CiOutputs;
 import io.github.emrserverless.maven.session.HandedSession;
 import io.github.emrserverless.maven.session.LeftoverCheck;
+import io.github.emrserverless.maven.session.OwnerOnlyFile;
 import io.github.emrserverless.maven.session.PollSchedule;
 import io.github.emrserverless.maven.session.Poller;
 import io.github.emrserverless.maven.session.Session;
@@ -15,7 +18,6 @@ import io.github.emrserverless.maven.session.SessionReport;
 import io.github.emrserverless.maven.session.SessionTerminator;
 import io.github.emrserverless.maven.session.Sleeper;
 import io.github.emrserverless.maven.session.TerminationRequest;
-import io.github.emrserverless.maven.session.TokenFile;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -226,7 +228,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
         safetyNet.stopRenewal(session, applicationId, endedId);
         String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
         if (tokenFile != null && safetyNet.handed(session, applicationId, endedId) != null) {
-            TokenFile.delete(Path.of(tokenFile));
+            OwnerOnlyFile.delete(Path.of(tokenFile));
         }
     }
 }

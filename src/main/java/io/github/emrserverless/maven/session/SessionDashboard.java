@@ -55,7 +55,7 @@ public final class SessionDashboard {
                 + " Server after it ended). The link is valid for one hour and grants access to whoever has it:"
                 + " open it, do not share it. Run this goal again for a new one.";
         if (inCi()) {
-            TokenFile.write(linkFile, url + System.lineSeparator());
+            OwnerOnlyFile.write(linkFile, url + System.lineSeparator());
             reporter.info(what + " In CI it is not printed to the build log: it is in " + linkFile
                     + " (readable by its owner only).");
             return;

@@ -71,7 +71,7 @@ public final class SessionExporter implements SessionListener {
     public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
         if (endpoint != null) {
             export(PREFIX + "sessionEndpoint", endpoint.endpoint());
-            TokenFile.write(settings.tokenFile(), endpoint.authToken());
+            OwnerOnlyFile.write(settings.tokenFile(), endpoint.authToken());
             export(PREFIX + "sessionTokenFile", settings.tokenFile().toString());
             if (settings.exportAuthToken()) {
                 properties.accept(PREFIX + "sessionAuthToken", endpoint.authToken());
@@ -90,7 +90,7 @@ public final class SessionExporter implements SessionListener {
     /** A terminated session's token is worthless, and a secret all the same: the file goes. */
     @Override
     public void onEnded(StartedSession started) {
-        TokenFile.delete(settings.tokenFile());
+        OwnerOnlyFile.delete(settings.tokenFile());
     }
 
     private SessionFile.Content content(StartedSession started, Session session, SessionEndpoint endpoint) {

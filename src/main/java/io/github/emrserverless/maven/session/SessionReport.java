@@ -4,7 +4,6 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -295,10 +294,7 @@ public final class SessionReport implements SessionListener {
 
     private static void write(Path file, Content content, JSON json, Reporter reporter) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".report", ".json");
-            json.write(content, temporary.toFile());
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFile.write(file, json.asString(content));
         } catch (IOException | RuntimeException e) {
             reporter.warn("Could not write the session report " + file + ": " + e.getMessage());
         }

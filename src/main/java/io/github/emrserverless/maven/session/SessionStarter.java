@@ -1,5 +1,7 @@
 package io.github.emrserverless.maven.session;
 
+import static io.github.emrserverless.maven.config.Text.blankToNull;
+
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.github.emrserverless.maven.config.Configuration;
 import io.github.emrserverless.maven.config.Durations;
@@ -188,10 +190,6 @@ public final class SessionStarter {
                 .build();
         new StartSessionValidator(origin).validate(request);
         return new Prepared(request, slot);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String toJson(JSON json, Object value) {

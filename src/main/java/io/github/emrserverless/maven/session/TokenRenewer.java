@@ -104,7 +104,7 @@ public final class TokenRenewer implements AutoCloseable {
                 return null;
             }
             try {
-                TokenFile.write(target.tokenFile(), endpoint.authToken());
+                OwnerOnlyFile.write(target.tokenFile(), endpoint.authToken());
                 SessionFile.updateTokenExpiry(target.sessionFile(), endpoint.authTokenExpiresAt());
             } catch (RuntimeException e) {
                 Duration wait = backOff();

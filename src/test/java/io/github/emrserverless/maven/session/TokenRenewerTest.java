@@ -134,7 +134,7 @@ class TokenRenewerTest {
         TokenRenewer renewer = renewer();
         endpointAnswer = endpoint("t2", clock.instant().plus(Duration.ofMinutes(60)));
         renewer.close();
-        TokenFile.delete(out.resolve("token"));
+        OwnerOnlyFile.delete(out.resolve("token"));
 
         assertThat(renewer.renewOnce()).isNull();
         assertThat(Files.exists(out.resolve("token"))).isFalse();

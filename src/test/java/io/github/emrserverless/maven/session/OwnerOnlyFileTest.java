@@ -10,7 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TokenFileTest {
+class OwnerOnlyFileTest {
 
     @TempDir
     Path dir;
@@ -19,8 +19,8 @@ class TokenFileTest {
     void theFileIsOwnerOnlyAndNoTemporaryFileIsLeft() throws Exception {
         Path file = dir.resolve("sub/session-token");
 
-        TokenFile.write(file, "secret-1");
-        TokenFile.write(file, "secret-2");
+        OwnerOnlyFile.write(file, "secret-1");
+        OwnerOnlyFile.write(file, "secret-2");
 
         assertThat(file).hasContent("secret-2");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -36,7 +36,7 @@ class TokenFileTest {
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-r--r--"));
         Path file = Files.createSymbolicLink(dir.resolve("session-token"), elsewhere);
 
-        TokenFile.write(file, "secret");
+        OwnerOnlyFile.write(file, "secret");
 
         assertThat(Files.isSymbolicLink(file)).isFalse();
         assertThat(file).hasContent("secret");
@@ -47,18 +47,22 @@ class TokenFileTest {
     void aFolderInTheWayFailsNamingTheFile() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("session-token"));
 
-        assertThatThrownBy(() -> TokenFile.write(folder, "secret"))
+        assertThatThrownBy(() -> OwnerOnlyFile.write(folder, "secret"))
                 .isInstanceOf(UncheckedIOException.class)
-                .hasMessageStartingWith("Cannot write the token file " + folder + " readable by its owner only");
+                .hasMessageStartingWith("Cannot write " + folder + " readable by its owner only");
+        // No temporary file is left behind.
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertThat(left).containsExactly(folder);
+        }
     }
 
     @Test
     void deleteRemovesTheFileAndIgnoresOneThatIsGone() {
         Path file = dir.resolve("session-token");
-        TokenFile.write(file, "secret");
+        OwnerOnlyFile.write(file, "secret");
 
-        TokenFile.delete(file);
-        TokenFile.delete(file);
+        OwnerOnlyFile.delete(file);
+        OwnerOnlyFile.delete(file);
 
         assertThat(file).doesNotExist();
     }

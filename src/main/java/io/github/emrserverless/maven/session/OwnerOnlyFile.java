@@ -16,16 +16,17 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * A secret in a file only its owner can read. The file is written under a temporary name in the same folder,
- * created owner-only (POSIX permissions, else an owner-only ACL; neither fails the write), then moved over
- * the target in one step: a reader never sees a partial or unrestricted file, and a symbolic link at the
- * target is replaced, never followed.
+ * The one way the plugin writes a file: only its owner can read it (a token, a link, the server's options, but also
+ * session.json and report.json, so that there is one policy), written under a temporary name in the same folder,
+ * created owner-only (POSIX permissions, else an owner-only ACL), then moved over the target in one step: a reader
+ * never sees a partial or unrestricted file, a symbolic link at the target is replaced, never followed, and no
+ * temporary file is left when the write fails.
  */
-public final class TokenFile {
+public final class OwnerOnlyFile {
 
-    private TokenFile() {}
+    private OwnerOnlyFile() {}
 
-    public static void write(Path file, String secret) {
+    public static void write(Path file, String text) {
         Path target = file.toAbsolutePath();
         Path temporary = null;
         try {
@@ -34,11 +35,11 @@ public final class TokenFile {
                 throw new IOException("it is a directory");
             }
             temporary = createOwnerOnly(target.getParent());
-            Files.writeString(temporary, secret, StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | UnsupportedOperationException e) {
             throw new UncheckedIOException(
-                    "Cannot write the token file " + target + " readable by its owner only: " + e.getMessage(),
+                    "Cannot write " + target + " readable by its owner only: " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         } finally {
             deleteQuietly(temporary);
