@@ -63,13 +63,7 @@ public final class CiOutputs implements SessionListener {
             values.put("EMR_SERVERLESS_SESSION_ENDPOINT", endpoint.endpoint());
             values.put("EMR_SERVERLESS_SESSION_TOKEN_FILE", tokenFile.toString());
         }
-        String lines = lines(values);
-        try {
-            Files.createDirectories(envFile.toAbsolutePath().getParent());
-            Files.writeString(envFile, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + envFile + ": " + e.getMessage(), e);
-        }
+        OwnerOnlyFile.write(envFile, lines(values));
     }
 
     private void appendGithubOutputs(Map<String, String> outputs) {
