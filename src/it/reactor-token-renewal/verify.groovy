@@ -5,7 +5,7 @@ def key = 'AKIDITREACTORRENEW' + itPass
 def log = new File(basedir, 'build.log').text
 def id = (log =~ /Started session ([0-9a-z]{16})/)[0][1]
 def kept = log.indexOf("Session ${id} is shared with every module of the reactor (exportToReactor)")
-assert kept > 0 && kept < log.indexOf('maven-antrun-plugin') : "the root's terminate-session ran before the module's test"
+assert kept > 0 && kept < log.indexOf('MODULE-TEST-STARTS') : "the root's terminate-session ran before the module's test"
 def atStart = new File(basedir, 'module/target/token-at-start.txt').text
 def at30s = new File(basedir, 'module/target/token-at-30s.txt').text
 def readAt = Instant.parse(new File(basedir, 'module/target/token-read-at.txt').text.trim())
