@@ -42,9 +42,19 @@ if [ -n "${COMPARE_WITH:-}" ]; then
 fi
 LAST=$(( ${#BUILDS[@]} - 1 ))
 
+# Ends the session the last timed start left running, untimed: otherwise the live-session ceiling
+# (maxLiveSessions, 10 by default) would refuse the eleventh start.
+end_session() {
+  local id
+  id=$(sed -n 's/.*"sessionId" *: *"\([0-9a-z]*\)".*/\1/p' benchmarks/overhead/target/emr-serverless/session.json | head -1)
+  "${MVN[@]}" -q emr-serverless:terminate-session -Demr-serverless.sessionId="$id" \
+    -Demr-serverless.waitForTermination=false > /dev/null
+}
+
 if section overhead; then
 echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
-"${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > /dev/null
+"${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > target/benchmark-warmup.log || { cat target/benchmark-warmup.log; exit 1; }
+end_session
 declare -A times
 for run in $(seq 1 "$RUNS"); do
   for i in $(seq 0 "$LAST"); do
@@ -53,6 +63,7 @@ for run in $(seq 1 "$RUNS"); do
     "${MVN[@]}" ${BUILDS[$i]} > /dev/null
     end=$(date +%s%N)
     times[$i]+="$(( (end - start) / 1000000 )) "
+    if [ "$i" -ge 2 ]; then end_session; fi
   done
 done
 declare -a medians
