@@ -16,11 +16,15 @@ VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 
 echo "== Building and installing emr-serverless-maven-plugin $VERSION (tests skipped)"
 ./mvnw -B -q install -DskipTests -Dinvoker.skip -P'!compat'
-./mvnw -B -q dependency:build-classpath -DincludeScope=test -Dmdep.outputFile=target/benchmark-classpath.txt
-TEST_CP="target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)"
+mkdir -p target
+CORE=emr-serverless-core
+PLUGIN_MODULE=emr-serverless-maven-plugin
+# The emulator is in the core's test classes.
+./mvnw -B -q -pl "$CORE" dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$PWD/target/benchmark-classpath.txt"
+TEST_CP="$CORE/target/test-classes:$CORE/target/classes:$(cat target/benchmark-classpath.txt)"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18443)
-java -cp "$TEST_CP" io.github.emrserverless.maven.emulator.EmulatorMain --port "$PORT" --max-lifetime PT30M > target/benchmark-emulator.log 2>&1 &
+java -cp "$TEST_CP" io.github.emrserverless.core.emulator.EmulatorMain --port "$PORT" --max-lifetime PT30M > target/benchmark-emulator.log 2>&1 &
 EMULATOR=$!
 trap 'kill $EMULATOR 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
@@ -80,10 +84,10 @@ fi
 echo "== Footprint"
 # The plugin jar bundles its runtime dependencies; its installed POM (flattened) lists none and imports no
 # BOM, so this jar is the whole classpath Maven resolves for it, and that POM the only one it reads.
-./mvnw -B -q dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile=target/benchmark-runtime-classpath.txt
+./mvnw -B -q -pl "$PLUGIN_MODULE" -am dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/target/benchmark-runtime-classpath.txt"
 BUNDLED=$(tr ':' '\n' < target/benchmark-runtime-classpath.txt | grep -c .)
-POM_DEPS=$(grep -c '<dependency>' .flattened-pom.xml || true)
-PLUGIN=$(du -b "target/emr-serverless-maven-plugin-$VERSION.jar" | cut -f1)
+POM_DEPS=$(grep -c '<dependency>' "$PLUGIN_MODULE/.flattened-pom.xml" || true)
+PLUGIN=$(du -b "$PLUGIN_MODULE/target/emr-serverless-maven-plugin-$VERSION.jar" | cut -f1)
 awk -v n="$BUNDLED" -v d="$POM_DEPS" -v p="$PLUGIN" 'BEGIN { printf "  plugin runtime classpath: 1 jar (%d libraries bundled, %d more to resolve), %.1f MB\n", n, d, p / 1048576 }'
 if [ -x /usr/bin/time ]; then
   for i in 0 2; do
@@ -148,7 +152,7 @@ fi
 
 if section readiness; then
 echo "== Readiness: delay in noticing a ready session, and GetSession calls (about 2 minutes)"
-java -cp "$TEST_CP" io.github.emrserverless.maven.benchmark.ReadinessBenchmark 5 2>/dev/null
+java -cp "$TEST_CP" io.github.emrserverless.core.benchmark.ReadinessBenchmark 5 2>/dev/null
 fi
 
 if section local; then

@@ -1,0 +1,251 @@
+package io.github.emrserverless.core.local;
+
+import io.github.emrserverless.core.session.OwnerOnlyFile;
+import io.github.emrserverless.core.session.Sleeper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A local Spark Connect server process. Its standard input stays a pipe to this JVM: closing it stops the
+ * server ({@link ExitWithParent}), and so does this JVM's death. It is ready when it says so itself (its ready
+ * file names the port it bound), and it takes only the build's token ({@link TokenAuthentication}).
+ */
+public final class LocalServer {
+
+    /** How often readiness is checked: a local server is ready in seconds. */
+    static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
+
+    private static final Duration AFTER_SIGTERM = Duration.ofSeconds(2);
+    /** A line that names an exception: {@code java.lang.IllegalArgumentException: ...}. */
+    private static final Pattern EXCEPTION = Pattern.compile(
+            "(Exception in thread \"[^\"]*\" )?(Caused by: )?([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?");
+
+    /** How waiting for readiness ended. */
+    public enum Readiness {
+        READY,
+        EXITED,
+        TIMED_OUT
+    }
+
+    private final String sessionId;
+    private final String endpoint;
+    private final int port;
+    private final Process process;
+    private final Path logFile;
+    private final LocalServerCommand.ServerFiles files;
+    private final String token;
+    private final Instant startedAt;
+
+    private LocalServer(LocalServerCommand command, Process process, Path logFile, Instant startedAt) {
+        this.files = command.files();
+        this.token = command.token();
+        this.sessionId = command.sessionId();
+        this.endpoint = command.endpoint();
+        this.port = command.port();
+        this.process = process;
+        this.logFile = logFile;
+        this.startedAt = startedAt;
+    }
+
+    /**
+     * Forks the server.
+     *
+     * @param workDirectory its working directory, where Spark puts spark-warehouse and the like
+     */
+    public static LocalServer start(LocalServerCommand command, Path workDirectory, Path logFile, Clock clock)
+            throws IOException {
+        Files.createDirectories(workDirectory);
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        createOwnerOnlyFolder(command.files().scratch());
+        Files.deleteIfExists(command.files().ready());
+        OwnerOnlyFile.write(command.files().properties(), propertiesText(command));
+        OwnerOnlyFile.write(command.files().arguments(), command.argumentFileText());
+        ProcessBuilder builder = new ProcessBuilder(command.arguments())
+                .directory(workDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        // Where Spark binds what the properties do not place, such as the UI a user may turn on: loopback too.
+        builder.environment().put("SPARK_LOCAL_IP", LocalServerCommand.LOOPBACK);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            OwnerOnlyFile.delete(command.files().properties());
+            OwnerOnlyFile.delete(command.files().arguments());
+            throw e;
+        }
+        return new LocalServer(command, process, logFile, clock.instant());
+    }
+
+    /** A port nobody listens on now, on loopback. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** What every call to the server must present (bearer or x-aws-proxy-auth): for the token file. */
+    public String token() {
+        return token;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Waits until the server reports that its Spark Connect service has bound the port, it exits, or the timeout
+     * passes (the server is left as it is). Something else accepting on the port does not count.
+     */
+    public Readiness awaitReady(Duration timeout, Clock clock, Sleeper sleeper) throws InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
+        while (true) {
+            if (!process.isAlive()) {
+                // A JVM that died before its main ran (a bad JVM option, say) has left its files behind.
+                deleteSecretFiles();
+                return Readiness.EXITED;
+            }
+            if (reportedBound()) {
+                return Readiness.READY;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                return Readiness.TIMED_OUT;
+            }
+            sleeper.sleep(CHECK_INTERVAL);
+        }
+    }
+
+    private boolean reportedBound() {
+        try {
+            return Files.isRegularFile(files.ready())
+                    && Files.readString(files.ready()).trim().equals(Integer.toString(port));
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private void deleteSecretFiles() {
+        OwnerOnlyFile.delete(files.properties());
+        OwnerOnlyFile.delete(files.arguments());
+    }
+
+    /** Spark's scratch space: readable by the build's user only, so other users see no data or artifacts. */
+    private static void createOwnerOnlyFolder(Path folder) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+            // An existing folder keeps its permissions through createDirectories: set them.
+            Files.setPosixFilePermissions(folder, ownerOnly);
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    /** The exit code, once the server has exited. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /**
+     * Stops the server: closes its input (Spark shuts down cleanly), after {@code grace} SIGTERM, then SIGKILL.
+     *
+     * @return true when it had to be killed
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
+        deleteSecretFiles();
+        OwnerOnlyFile.delete(files.ready());
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            process.getOutputStream().close();
+        } catch (IOException alreadyClosed) {
+            // The server has gone or is going; waiting tells.
+        }
+        if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        process.destroy();
+        if (!process.waitFor(AFTER_SIGTERM.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(AFTER_SIGTERM.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    /**
+     * Why the server failed, from its log: the first exception line and the last cause, or the last lines when
+     * the log names none.
+     */
+    public String failureReason() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "its log " + logFile + " cannot be read (" + e.getMessage() + ")";
+        }
+        List<String> exceptions = new ArrayList<>();
+        for (String line : lines) {
+            if (EXCEPTION.matcher(line.trim()).matches()) {
+                exceptions.add(line.trim().replaceFirst("^Exception in thread \"[^\"]*\" ", ""));
+            }
+        }
+        if (exceptions.isEmpty()) {
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        }
+        String first = exceptions.get(0);
+        String last = exceptions.get(exceptions.size() - 1);
+        return last.equals(first) || !last.startsWith("Caused by: ") ? first : first + " (" + last + ")";
+    }
+
+    private static String propertiesText(LocalServerCommand command) {
+        Properties properties = new Properties();
+        properties.putAll(command.serverProperties());
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "Spark properties of local session " + command.sessionId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,394 @@
+package io.github.emrserverless.core.local;
+
+import io.github.emrserverless.core.config.Configuration;
+import io.github.emrserverless.core.config.Durations;
+import io.github.emrserverless.core.config.InvalidConfigurationException;
+import io.github.emrserverless.core.config.MergedConfiguration;
+import io.github.emrserverless.core.config.SecretMasker;
+import io.github.emrserverless.core.session.GoalContext;
+import io.github.emrserverless.core.session.Json;
+import io.github.emrserverless.core.session.OwnerOnlyFile;
+import io.github.emrserverless.core.session.Session;
+import io.github.emrserverless.core.session.SessionEndpoint;
+import io.github.emrserverless.core.session.SessionException;
+import io.github.emrserverless.core.session.SessionListener;
+import io.github.emrserverless.core.session.SessionOutputs;
+import io.github.emrserverless.core.session.SessionReport;
+import io.github.emrserverless.core.session.SessionState;
+import io.github.emrserverless.core.session.StartLimits;
+import io.github.emrserverless.core.session.StartSessionConfiguration;
+import io.github.emrserverless.core.session.StartedSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Local mode: a Spark Connect server on this machine stands in for an EMR Serverless session. start-session
+ * forks it, await-session waits for it, terminate-session stops it; the build sees the same properties, files
+ * and CI outputs as for a session on AWS, and no AWS call is made.
+ */
+public final class LocalSessions {
+
+    /** The newest Spark 4 release whose Spark Connect server Maven Central serves with all its dependencies. */
+    public static final String DEFAULT_SPARK_VERSION = "4.2.0";
+    /** How long a stop waits for Spark to shut down by itself before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+    private static final String SESSION_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    /**
+     * @param sparkVersion {@code localSparkVersion} as written
+     * @param java the java launcher of the server
+     * @param directory where the server's log, working directory and properties go ({@code target/emr-serverless})
+     */
+    public record Options(String sparkVersion, Path java, Path directory) {}
+
+    private final GoalContext context;
+    private final SecureRandom random = new SecureRandom();
+
+    public LocalSessions(GoalContext context) {
+        this.context = context;
+    }
+
+    /**
+     * start-session in local mode: resolves and forks the server, then (with waitForReady) hands it over.
+     *
+     * @param watch told about the server as soon as it runs: it must end with the build
+     */
+    public void start(
+            StartSessionConfiguration configuration,
+            Options options,
+            ServerClasspath classpath,
+            BiConsumer<String, String> properties,
+            Consumer<LocalServer> watch)
+            throws InterruptedException {
+        Duration timeout = Durations.parse(configuration.waiting().waitTimeout(), "waitTimeout", context.origin());
+        configuration.outputs().check(context.origin());
+        // Checked though unused here: the same POM runs on AWS, where they count.
+        StartLimits.check(configuration, context.origin());
+        String version = checkedVersion(options.sparkVersion());
+        MergedConfiguration merged = configuration.runtimeConfiguration().merge(context.reporter());
+        LocalSparkConfiguration spark = LocalSparkConfiguration.of(merged, context.reporter());
+        merged.summary().forEach(line -> context.reporter().info("Runtime configuration " + line));
+        if (configuration.reuse().enabled()) {
+            context.reporter().info("reuse does not apply in local mode: a local server lives as long as its build.");
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("mode", "local");
+        summary.put("sparkVersion", version);
+        summary.put(
+                "runtimeConfiguration",
+                SecretMasker.mask(merged.configurations()).stream()
+                        .map(Configuration::toJson)
+                        .toList());
+        if (configuration.dryRun()) {
+            context.reporter()
+                    .info("Dry run: a local Spark Connect server (Spark " + version + ") would start with"
+                            + " (secret-looking values masked): " + json(summary));
+            return;
+        }
+        LocalServer server = fork(version, spark, options, classpath);
+        watch.accept(server);
+        StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, server.sessionId(), null);
+        String name = configuration.request().name();
+        SessionListener listener = SessionOutputs.of(
+                configuration.outputs(),
+                new SessionReport(
+                        configuration.outputs().reportFile(),
+                        summary,
+                        context.environment(),
+                        context.clock(),
+                        context.reporter()),
+                name,
+                false,
+                properties,
+                context.environment(),
+                Json.create(),
+                context.reporter());
+        listener.onStarted(started);
+        listener.onPolled(started, session(server, name, SessionState.STARTING, null));
+        if (configuration.waiting().waitForReady()) {
+            handOver(server, started, name, timeout, exportEndpoint(configuration.waiting()), listener);
+        } else {
+            context.reporter()
+                    .info("Local server " + server.sessionId() + " is starting; await-session hands it over.");
+        }
+    }
+
+    /**
+     * await-session in local mode: the server start-session forked earlier in this build.
+     *
+     * @param server null when this build runs none by that ID
+     */
+    public void await(
+            String sessionId,
+            LocalServer server,
+            String waitTimeout,
+            Boolean exportEndpoint,
+            StartSessionConfiguration.Outputs outputs,
+            BiConsumer<String, String> properties)
+            throws InterruptedException {
+        Duration timeout = Durations.parse(waitTimeout, "waitTimeout", context.origin());
+        if (sessionId == null) {
+            throw InvalidConfigurationException.missing(
+                    "sessionId", "local-<id>", "start-session (mode=local) earlier in the same build sets it for you");
+        }
+        if (server == null) {
+            throw new SessionException(notRunning(sessionId) + " await-session waits for the local server that"
+                    + " start-session (mode=local) started earlier in the same build.");
+        }
+        context.reporter()
+                .info("Awaiting local server " + sessionId + " (started "
+                        + Durations.format(Duration.between(
+                                server.startedAt(), context.clock().instant())) + " ago)");
+        StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, sessionId, null);
+        SessionListener listener = SessionOutputs.of(
+                outputs,
+                SessionReport.continuing(
+                        outputs.reportFile(), sessionId, context.environment(), context.clock(), context.reporter()),
+                null,
+                false,
+                properties,
+                context.environment(),
+                Json.create(),
+                context.reporter());
+        // start-session announced it already: everything but onStarted is news.
+        handOver(server, started, null, timeout, exportEndpoint == null || exportEndpoint, listener);
+    }
+
+    /**
+     * terminate-session in local mode: stops the server, completes the report and removes the token file.
+     *
+     * @param server null when this build runs none by that ID
+     * @param tokenFile the token file start-session wrote, or null
+     */
+    public void terminate(String sessionId, LocalServer server, Path reportFile, Path tokenFile)
+            throws InterruptedException {
+        if (server == null) {
+            context.reporter().info(notRunning(sessionId) + " Nothing to stop.");
+            return;
+        }
+        Instant begun = context.clock().instant();
+        boolean killed = server.stop(STOP_GRACE);
+        if (tokenFile != null) {
+            OwnerOnlyFile.delete(tokenFile);
+        }
+        context.reporter()
+                .info("Stopped local server " + sessionId
+                        + (killed
+                                ? ": it did not shut down within " + Durations.format(STOP_GRACE) + " and was killed."
+                                : " in "
+                                        + Durations.format(Duration.between(
+                                                begun, context.clock().instant())) + "."));
+        Session ended = session(server, null, SessionState.TERMINATED, killed ? "killed after the grace period" : null);
+        SessionReport.update(
+                reportFile,
+                sessionId,
+                content -> content.ended(ended, context.clock().instant()),
+                context.reporter());
+    }
+
+    /** Waits for readiness; a server that exits or is not ready in time is stopped, and the goal fails. */
+    private void handOver(
+            LocalServer server,
+            StartedSession started,
+            String name,
+            Duration timeout,
+            boolean exportEndpoint,
+            SessionListener listener)
+            throws InterruptedException {
+        LocalServer.Readiness readiness;
+        try {
+            readiness = server.awaitReady(timeout, context.clock(), context.sleeper());
+        } catch (InterruptedException e) {
+            server.stop(Duration.ZERO);
+            listener.onHandOverFailed(started, "INTERRUPTED", "Interrupted while the local server was starting");
+            listener.onEnded(started);
+            throw e;
+        }
+        if (readiness == LocalServer.Readiness.READY) {
+            context.reporter()
+                    .info("Local server " + server.sessionId() + " is ready after "
+                            + Durations.format(Duration.between(
+                                    server.startedAt(), context.clock().instant())) + " (Spark Connect on "
+                            + server.endpoint() + ", log " + server.logFile() + ")");
+            SessionEndpoint endpoint = exportEndpoint
+                    ? new SessionEndpoint(
+                            StartedSession.LOCAL_APPLICATION,
+                            server.sessionId(),
+                            server.endpoint(),
+                            server.token(),
+                            null)
+                    : null;
+            Session ready = session(server, name, SessionState.IDLE, null);
+            listener.onPolled(started, ready);
+            listener.onReady(started, ready, endpoint);
+            return;
+        }
+        String message;
+        String outcome;
+        String reason;
+        if (readiness == LocalServer.Readiness.EXITED) {
+            reason = server.failureReason();
+            outcome = "FAILED";
+            message = "The local Spark Connect server " + server.sessionId() + " exited with code " + server.exitCode()
+                    + " before it was ready: " + reason + (reason.endsWith(".") ? "" : ".") + " Its log: "
+                    + server.logFile();
+        } else {
+            server.stop(Duration.ZERO);
+            reason = "not ready within " + Durations.format(timeout);
+            outcome = "TIMED_OUT";
+            message = "The local Spark Connect server " + server.sessionId() + " was not ready within "
+                    + Durations.format(timeout) + " (waitTimeout) and was stopped. Its log: " + server.logFile();
+        }
+        listener.onPolled(started, session(server, name, SessionState.FAILED, reason));
+        listener.onHandOverFailed(started, outcome, message);
+        listener.onEnded(started);
+        throw new SessionException(message);
+    }
+
+    private LocalServer fork(
+            String version, LocalSparkConfiguration spark, Options options, ServerClasspath classpath) {
+        long begun = System.nanoTime();
+        List<Path> jars = classpath.resolve(version);
+        long bytes = jars.stream().mapToLong(LocalSessions::size).sum();
+        context.reporter()
+                .info("Spark Connect server " + version + ": " + jars.size() + " jars (" + bytes / (1024 * 1024)
+                        + " MB) resolved in " + Durations.format(Duration.ofNanos(System.nanoTime() - begun)));
+        String sessionId = "local-" + randomId();
+        try {
+            LocalServerCommand command = new LocalServerCommand(
+                    options.java(),
+                    jars,
+                    launcherCode(),
+                    SparkModuleOptions.of(jars, version),
+                    spark,
+                    sessionId,
+                    LocalServer.freePort(),
+                    token(),
+                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId));
+            // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
+            context.reporter()
+                    .debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
+                            + " (secret-looking values masked): "
+                            + command.jvmOptions().stream()
+                                    .map(SecretMasker::maskValue)
+                                    .collect(java.util.stream.Collectors.joining(" ")));
+            LocalServer server = LocalServer.start(
+                    command,
+                    options.directory().resolve("local-server"),
+                    options.directory().resolve("local-server.log"),
+                    context.clock());
+            context.reporter()
+                    .info("Started local Spark Connect server " + sessionId + " (Spark " + version + ", "
+                            + spark.heapMegabytes() + " MB heap, pid " + server.pid() + ")");
+            return server;
+        } catch (IOException e) {
+            throw new SessionException(
+                    "Cannot start a local Spark Connect server with " + options.java() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String checkedVersion(String text) {
+        String version = text == null ? "" : text.trim();
+        Matcher matcher = VERSION.matcher(version);
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 4) {
+            throw InvalidConfigurationException.invalid(
+                    "localSparkVersion",
+                    text,
+                    context.origin(),
+                    "a Spark release of 4.0.0 or later whose org.apache.spark:spark-connect_2.13 your repositories"
+                            + " serve, such as " + DEFAULT_SPARK_VERSION + " (the default)");
+        }
+        return version;
+    }
+
+    private static String notRunning(String sessionId) {
+        return "Local session " + sessionId + " is not running in this build (a local server lives only as long as"
+                + " the build that started it).";
+    }
+
+    private Session session(LocalServer server, String name, SessionState state, String details) {
+        return new Session(
+                StartedSession.LOCAL_APPLICATION,
+                server.sessionId(),
+                null,
+                name,
+                state,
+                details,
+                null,
+                server.startedAt(),
+                state == SessionState.IDLE ? context.clock().instant() : null,
+                state == SessionState.TERMINATED || state == SessionState.FAILED
+                        ? context.clock().instant()
+                        : null,
+                null,
+                Map.of(),
+                null,
+                null);
+    }
+
+    private static boolean exportEndpoint(StartSessionConfiguration.Waiting waiting) {
+        return waiting.exportEndpoint() == null || waiting.exportEndpoint();
+    }
+
+    /** The token the server requires: 256 random bits, URL-safe, so that it fits any header or file. */
+    private String token() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String randomId() {
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            id.append(SESSION_ALPHABET.charAt(random.nextInt(SESSION_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.create().asString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long size(Path jar) {
+        try {
+            return Files.size(jar);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The plugin's jar (or classes folder), where {@link ExitWithParent} is. */
+    private static Path launcherCode() {
+        return codeLocation(ExitWithParent.class);
+    }
+
+    /** The jar or classes folder a class was loaded from. */
+    static Path codeLocation(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.emrserverless.core.emulator;
+
+import io.github.emrserverless.core.emulator.ApplicationSpec.SessionOutcome;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the emulator as its own process, for the invoker builds in {@code src/it} and the demo. It accepts
+ * any access key signed with the secret {@value #SECRET}, and exactly the temporary credentials
+ * {@value #TOKEN_KEY} with the session token {@value #TOKEN}. It stops when its parent build ends, or
+ * after {@code --max-lifetime} at the latest, so a killed build cannot leave it behind.
+ *
+ * <p>Applications, one per scenario: {@code appready}, {@code appstopped} and {@code appstoppedkeep} (auto-start off),
+ * {@code appautostart}, {@code appcreating}, {@code appfailing}, {@code appslow} (never ready),
+ * {@code appnosessions}, {@code appoldrelease}, {@code appterminated}, {@code appdemo}, {@code appreaper},
+ * {@code appsigterm} (never ready), {@code appslowanswer} (StartSession answers after 60 s). ListSessions pages hold 2 sessions.
+ */
+public final class EmulatorMain {
+
+    public static final String SECRET = "emulator-secret";
+    public static final String TOKEN_KEY = "ASIAEMULATORTOKEN";
+    public static final String TOKEN = "emulator-session-token";
+
+    private EmulatorMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = 0;
+        Duration maxLifetime = Duration.ofMinutes(30);
+        PrintStream requestLog = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
+                // A file of its own: a full standard output pipe would block the request handlers.
+                case "--request-log" ->
+                    requestLog = new PrintStream(new FileOutputStream(args[++i], true), true, StandardCharsets.UTF_8);
+                default ->
+                    throw new IllegalArgumentException(
+                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--request-log FILE]");
+            }
+        }
+        Duration second = Duration.ofSeconds(1);
+        EmrServerlessEmulator emulator = EmrServerlessEmulator.builder()
+                .port(port)
+                .anyAccessKeyWithSecret(SECRET)
+                .proxyCredentials("itproxy", "itproxypass")
+                .logRequests(requestLog)
+                // The passes of the integration tests (main, Maven 3.6.3, Maven 4): one account each.
+                .account("M3")
+                .account("M363")
+                .account("M4")
+                .credentials(new EmulatorCredentials(TOKEN_KEY, SECRET, TOKEN))
+                .application(ApplicationSpec.started("appready").withSessions(second, SessionOutcome.READY))
+                .application(ApplicationSpec.started("appstopped")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
+                .application(ApplicationSpec.started("appstoppedkeep")
+                        .withState("STOPPED")
+                        .withAutoStart(false))
+                .application(ApplicationSpec.started("appautostart").withState("STOPPED"))
+                .application(ApplicationSpec.started("appcreating").withState("CREATING"))
+                .application(ApplicationSpec.started("appfailing").withSessions(second, SessionOutcome.FAIL))
+                .application(ApplicationSpec.started("appslow").withSessions(second, SessionOutcome.NEVER_READY))
+                .application(ApplicationSpec.started("appnosessions").withSessionEnabled(false))
+                .application(ApplicationSpec.started("appoldrelease").withReleaseLabel("emr-7.12.0"))
+                .application(ApplicationSpec.started("appterminated").withState("TERMINATED"))
+                .application(
+                        ApplicationSpec.started("appdemo").withSessions(Duration.ofSeconds(3), SessionOutcome.READY))
+                .application(ApplicationSpec.started("appreaper").withSessions(second, SessionOutcome.READY))
+                .application(ApplicationSpec.started("applisted"))
+                .application(ApplicationSpec.started("appsigterm").withSessions(second, SessionOutcome.NEVER_READY))
+                .application(ApplicationSpec.started("appslowanswer").withSessions(second, SessionOutcome.READY))
+                .delayStartAnswer("appslowanswer", Duration.ofSeconds(60))
+                // Auth tokens that expire after 20 s, for the token renewal IT.
+                .application(ApplicationSpec.started("appshorttoken")
+                        .withSessions(second, SessionOutcome.READY)
+                        .withTokenLifetime(Duration.ofSeconds(20)))
+                // For benchmarks/run.sh: sessions that take 20 s to start, as a third of a real one does.
+                .application(ApplicationSpec.started("appbench20")
+                        .withSessions(Duration.ofSeconds(20), SessionOutcome.READY))
+                // Small pages, so that ListSessions callers must follow nextToken.
+                .pageSize(2)
+                .start();
+        System.out.println(
+                "EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");
+        CountDownLatch never = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        never.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS);
+        emulator.close();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.emrserverless.maven.mojo;
+
+import io.github.emrserverless.core.local.ServerClasspath;
+import io.github.emrserverless.core.session.SessionException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+
+/**
+ * Resolves the Spark Connect server and its runtime dependencies through the build's own repository session,
+ * as exec-maven-plugin does for an executable dependency: the user's mirrors, proxies, offline mode and local
+ * repository apply, and nothing is downloaded behind Maven's back.
+ */
+final class MavenServerClasspath implements ServerClasspath {
+
+    static final String SERVER = "org.apache.spark:spark-connect_2.13";
+    /**
+     * What the server's POM declares as provided, supplied by a Spark distribution: SQL, and MLlib, without which
+     * ML calls and even the release of a client's session fail on the server.
+     */
+    static final List<String> PROVIDED =
+            List.of("org.apache.spark:spark-sql_2.13", "org.apache.spark:spark-mllib_2.13");
+
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final List<RemoteRepository> repositories;
+    private final String versionOrigin;
+
+    /** @param versionOrigin where localSparkVersion came from, for the error message */
+    MavenServerClasspath(
+            RepositorySystem system,
+            RepositorySystemSession session,
+            List<RemoteRepository> repositories,
+            String versionOrigin) {
+        this.system = system;
+        this.session = session;
+        this.repositories = repositories;
+        this.versionOrigin = versionOrigin;
+    }
+
+    @Override
+    public List<Path> resolve(String sparkVersion) {
+        String coordinates = SERVER + ":" + sparkVersion;
+        List<Dependency> roots = Stream.concat(Stream.of(SERVER), PROVIDED.stream())
+                .map(artifact -> new Dependency(new DefaultArtifact(artifact + ":" + sparkVersion), "runtime"))
+                .toList();
+        CollectRequest collect = new CollectRequest(roots, null, repositories);
+        try {
+            return system
+                    .resolveDependencies(session, new DependencyRequest(collect, null))
+                    .getArtifactResults()
+                    .stream()
+                    .map(result -> result.getArtifact().getFile().toPath())
+                    .toList();
+        } catch (DependencyResolutionException e) {
+            throw new SessionException(
+                    "Cannot resolve the local Spark Connect server " + coordinates + " (<localSparkVersion> from "
+                            + versionOrigin + ")"
+                            + (session.isOffline() ? " offline: it must be in the local repository already" : "")
+                            + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}
