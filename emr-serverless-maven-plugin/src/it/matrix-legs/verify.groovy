@@ -4,8 +4,8 @@ def log = new File(basedir, 'build.log').text
 def key = 'AKIDITMATRIX' + itPass
 def sessions = new JsonSlurper().parse(new URL("${emulatorUri}/_emulator/sessions")).findAll { it.startedBy == key }
 def started = (log =~ /Started session ([0-9a-z]{16})/).collect { it[1] }
-assert started.size() == 5 : "legs b, a, a, a and a's leak: ${started}"
-def (legB, legAFirst, legAOwn, legAKept, legALeak) = started
+assert started.size() == 6 : "legs b, a, a, a, a's leak and leg java-21: ${started}"
+def (legB, legAFirst, legAOwn, legAKept, legALeak, named) = started
 def byId = { id -> sessions.find { it.sessionId == id } }
 def jobOf = { id -> byId(id).tags['ci-job'] }
 
@@ -24,3 +24,9 @@ assert log.contains("[INFO] No live session of CI job ${jobOf(legAFirst)} is lef
 assert log =~ /1 live session\(s\) of CI job ${jobOf(legAFirst)} left on application appready: ${legALeak} \(/
 // Leg b's session lived through all of it.
 assert !(byId(legB).state in ['TERMINATING', 'TERMINATED'])
+
+// The named leg: its own ci-job; leg a's clean-up terminated nothing of it, its own clean-up ended it.
+assert jobOf(named).startsWith("matrix-run-${itPass}-1-it-java-21-")
+assert log =~ /Terminated 0 of \d+ live sessions on application appready matching tags \{ci-job=${jobOf(legAFirst)}\}/
+assert log =~ /Terminated 1 of \d+ live sessions on application appready matching tags \{ci-job=${jobOf(named)}\}/
+assert byId(named).state in ['TERMINATING', 'TERMINATED']
