@@ -34,6 +34,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Local mode: a Spark Connect server on this machine stands in for an EMR Serverless session. start-session
@@ -287,7 +288,7 @@ public final class LocalSessions {
                             + " (secret-looking values masked): "
                             + command.jvmOptions().stream()
                                     .map(SecretMasker::maskValue)
-                                    .collect(java.util.stream.Collectors.joining(" ")));
+                                    .collect(Collectors.joining(" ")));
             LocalServer server = LocalServer.start(
                     command,
                     options.directory().resolve("local-server"),

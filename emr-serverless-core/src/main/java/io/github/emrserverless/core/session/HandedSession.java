@@ -1,5 +1,7 @@
 package io.github.emrserverless.core.session;
 
+import java.util.function.Consumer;
+
 /**
  * What a build knows of a session it handed over, kept by session (not by the property its ID went to), so that
  * a later goal of the same build decides by the session itself whether to end it: only a session this build
@@ -18,7 +20,7 @@ public record HandedSession(
     }
 
     /** Records the session once start-session has its identity, with what the listener learnt before. */
-    public static SessionListener recorder(boolean reusable, java.util.function.Consumer<HandedSession> record) {
+    public static SessionListener recorder(boolean reusable, Consumer<HandedSession> record) {
         return new SessionListener() {
             private boolean reused;
 

@@ -8,9 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.emrserverless.model.ConflictException;
 
 /**
@@ -138,15 +137,12 @@ public final class ReusableSessions {
 
     /** After the generations the live sessions of this key and slot show (a live one was not usable, or it would be found). */
     private static int firstGeneration(List<Session> live, ReusePlan plan) {
-        Pattern token =
-                Pattern.compile(Pattern.quote(plan.slot().clientToken(0)).replace("-0\\E", "-\\E(\\d+)"));
-        int next = 0;
-        for (Session session : candidates(live, plan)) {
-            Matcher matcher = token.matcher(session.tags().getOrDefault(DefaultTags.START_TOKEN, ""));
-            if (matcher.matches()) {
-                next = Math.max(next, Integer.parseInt(matcher.group(1)) + 1);
-            }
-        }
+        int next = candidates(live, plan).stream()
+                .map(session -> plan.slot().generationOf(session.tags().get(DefaultTags.START_TOKEN)))
+                .filter(OptionalInt::isPresent)
+                .mapToInt(generation -> generation.getAsInt() + 1)
+                .max()
+                .orElse(0);
         return Math.min(next, ReuseSlot.MAX_GENERATIONS);
     }
 

@@ -2,6 +2,8 @@ package io.github.emrserverless.core.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +24,7 @@ public record ReuseCheck(StartSessionRequest own, String key, ReuseScope scope, 
         if (!scope.allows(session.createdBy(), callerArn)) {
             differences.add("it was started by "
                     + (session.createdBy() == null ? "an unknown principal" : session.createdBy())
-                    + ", outside this build's reuse scope (" + scope.name().toLowerCase(java.util.Locale.ROOT) + " of "
+                    + ", outside this build's reuse scope (" + scope.name().toLowerCase(Locale.ROOT) + " of "
                     + callerArn + ")");
         }
         if (!Objects.equals(session.executionRoleArn(), own.executionRoleArn())) {
@@ -34,7 +36,7 @@ public record ReuseCheck(StartSessionRequest own, String key, ReuseScope scope, 
         if (!Objects.equals(session.name(), own.name())) {
             differences.add("name " + session.name());
         }
-        if (!ReuseKey.userTags(session.tags() == null ? java.util.Map.of() : session.tags())
+        if (!ReuseKey.userTags(session.tags() == null ? Map.of() : session.tags())
                 .equals(ReuseKey.userTags(own.tags()))) {
             differences.add("other tags");
         }

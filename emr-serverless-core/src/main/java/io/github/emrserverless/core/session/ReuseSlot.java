@@ -2,6 +2,7 @@ package io.github.emrserverless.core.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 
 /**
  * The client tokens of a reusable session, the same on every machine for one configuration within one slot of
@@ -25,6 +26,19 @@ public record ReuseSlot(String key, Duration maxAge, long slot) {
     /** At most 6 + 32 + 1 + 11 + 1 + 2 = 53 characters of {@code [A-Za-z0-9._-]}, as ClientToken allows. */
     public String clientToken(int generation) {
         return "reuse-" + key + "-" + slot + "-" + generation;
+    }
+
+    /** The generation a client token of this slot names, or empty for any other token. */
+    public OptionalInt generationOf(String clientToken) {
+        String prefix = "reuse-" + key + "-" + slot + "-";
+        if (clientToken == null || !clientToken.startsWith(prefix)) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(clientToken.substring(prefix.length())));
+        } catch (NumberFormatException notOurs) {
+            return OptionalInt.empty();
+        }
     }
 
     public Instant end() {

@@ -22,6 +22,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
@@ -139,7 +140,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                         + " so there is no ci-job tag to look for; nothing terminated.");
                 return;
             }
-            tags = new java.util.LinkedHashMap<>(matchTags == null ? Map.of() : matchTags);
+            tags = new LinkedHashMap<>(matchTags == null ? Map.of() : matchTags);
             tags.put(CiJob.TAG, job);
         }
         TerminationRequest request = TerminationRequest.of(
