@@ -8,18 +8,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -74,7 +70,8 @@ public final class LocalServer {
             throws IOException {
         Files.createDirectories(workDirectory);
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        createOwnerOnlyFolder(command.files().scratch());
+        // Spark's scratch space: the build's user's only, so other users see no data or artifacts.
+        OwnerOnlyFile.folder(command.files().scratch());
         Files.deleteIfExists(command.files().ready());
         OwnerOnlyFile.write(command.files().properties(), propertiesText(command));
         OwnerOnlyFile.write(command.files().arguments(), command.argumentFileText());
@@ -165,18 +162,6 @@ public final class LocalServer {
     private void deleteSecretFiles() {
         OwnerOnlyFile.delete(files.properties());
         OwnerOnlyFile.delete(files.arguments());
-    }
-
-    /** Spark's scratch space: readable by the build's user only, so other users see no data or artifacts. */
-    private static void createOwnerOnlyFolder(Path folder) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
-            // An existing folder keeps its permissions through createDirectories: set them.
-            Files.setPosixFilePermissions(folder, ownerOnly);
-        } else {
-            Files.createDirectories(folder);
-        }
     }
 
     /** The exit code, once the server has exited. */

@@ -1,10 +1,7 @@
 package io.github.emrserverless.core.local;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.emrserverless.core.session.OwnerOnlyFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,17 +43,15 @@ final class ReadyReport {
                         ? (int) service.getClass().getMethod("localPort").invoke(service)
                         : 0;
                 if (port > 0) {
-                    // Atomically: the plugin never reads half a file.
-                    Path temporary = readyFile.resolveSibling(readyFile.getFileName() + ".tmp");
-                    Files.writeString(temporary, Integer.toString(port), StandardCharsets.UTF_8);
-                    Files.move(temporary, readyFile, StandardCopyOption.ATOMIC_MOVE);
+                    // Atomically (the plugin never reads half a file), as every file of the plugin's is written.
+                    OwnerOnlyFile.write(readyFile, Integer.toString(port));
                     return;
                 }
                 Thread.sleep(CHECK_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+        } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("[emr-serverless] cannot tell the plugin that the server is ready: " + e);
         }
     }

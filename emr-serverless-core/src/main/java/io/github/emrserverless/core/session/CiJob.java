@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 public final class CiJob {
 
     public static final String TAG = "ci-job";
+    /** GitHub Actions, GitLab CI, Jenkins: the first one set names the job (see {@link #of}). */
+    public static final List<String> VARIABLES = List.of("GITHUB_RUN_ID", "CI_JOB_ID", "BUILD_TAG");
+
     /** Where a CI script can name the matrix leg instead of {@code -Demr-serverless.ciLeg}. */
     public static final String LEG_VARIABLE = "EMR_SERVERLESS_CI_LEG";
 

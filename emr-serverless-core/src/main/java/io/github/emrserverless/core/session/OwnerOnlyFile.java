@@ -11,9 +11,11 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The one way the plugin writes a file: only its owner can read it (a token, a link, the server's options, but also
@@ -43,6 +45,21 @@ public final class OwnerOnlyFile {
                     e instanceof IOException io ? io : new IOException(e));
         } finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * A folder only its owner can enter (POSIX), created if need be; an existing one is narrowed to that. Without
+     * POSIX permissions it is created as the platform creates folders.
+     */
+    public static void folder(Path folder) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(ownerOnly));
+            // createDirectories leaves an existing folder's permissions as they are.
+            Files.setPosixFilePermissions(folder, ownerOnly);
+        } else {
+            Files.createDirectories(folder);
         }
     }
 

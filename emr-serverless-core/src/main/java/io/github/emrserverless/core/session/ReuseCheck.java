@@ -9,14 +9,13 @@ import java.util.Objects;
 /**
  * Whether a session found by its {@code reuse-key} tag really is the one this build would start: tags can be
  * copied by anyone who can start sessions, so a session is reused only when its own attributes, as GetSession
- * describes them, give the same key (execution role, runtime configuration, idle timeout, name, the user's tags),
- * its full runtime configuration equals this build's (the key hashes masked values), and its creator is in the
- * caller's scope and account.
+ * describes them, equal this build's (application, execution role, full runtime configuration, idle timeout, name,
+ * the user's tags: everything the key hashes, the configuration unmasked), and its creator is in the caller's
+ * scope and account.
  *
  * @param own the request without the plugin's tags
- * @param key this build's reuse key
  */
-public record ReuseCheck(StartSessionRequest own, String key, ReuseScope scope, String callerArn) {
+public record ReuseCheck(StartSessionRequest own, ReuseScope scope, String callerArn) {
 
     /** @return what does not match, for the warning, or empty when the session may be reused */
     public List<String> mismatches(Session session) {
@@ -26,6 +25,9 @@ public record ReuseCheck(StartSessionRequest own, String key, ReuseScope scope, 
                     + (session.createdBy() == null ? "an unknown principal" : session.createdBy())
                     + ", outside this build's reuse scope (" + scope.name().toLowerCase(Locale.ROOT) + " of "
                     + callerArn + ")");
+        }
+        if (!Objects.equals(session.applicationId(), own.applicationId())) {
+            differences.add("application " + session.applicationId());
         }
         if (!Objects.equals(session.executionRoleArn(), own.executionRoleArn())) {
             differences.add("execution role " + session.executionRoleArn());
@@ -43,9 +45,6 @@ public record ReuseCheck(StartSessionRequest own, String key, ReuseScope scope, 
         if (!ReuseKey.canonical(session.runtimeConfiguration())
                 .equals(ReuseKey.canonical(own.runtimeConfiguration()))) {
             differences.add("another runtime configuration");
-        }
-        if (differences.isEmpty() && !key.equals(ReuseKey.of(session, scope.of(session.createdBy())))) {
-            differences.add("its attributes give another reuse key");
         }
         return differences;
     }

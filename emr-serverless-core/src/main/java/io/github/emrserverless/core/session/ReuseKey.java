@@ -18,8 +18,8 @@ import java.util.TreeMap;
  * What makes two sessions interchangeable, as a short hash: application, execution role, merged runtime
  * configuration, idle timeout, name, the user's own tags, and the reuse scope (who may share it). The plugin's own
  * tags stay out: they differ per build. The key is published (a tag, a client token), so it hashes the runtime
- * configuration with secret-looking values masked; a session is reused only once its full configuration has been
- * compared as well ({@link ReuseCheck}).
+ * configuration with secret-looking values masked; a session is reused only once its own attributes, the full
+ * configuration among them, have been compared as well ({@link ReuseCheck}).
  */
 public final class ReuseKey {
 
@@ -48,18 +48,6 @@ public final class ReuseKey {
                 request.name(),
                 request.tags(),
                 request.runtimeConfiguration(),
-                scope);
-    }
-
-    /** The key a session's own attributes give, as GetSession describes it, for the scope of its creator. */
-    static String of(Session session, String scope) {
-        return hash(
-                session.applicationId(),
-                session.executionRoleArn(),
-                session.idleTimeoutMinutes(),
-                session.name(),
-                session.tags() == null ? Map.of() : session.tags(),
-                session.runtimeConfiguration(),
                 scope);
     }
 

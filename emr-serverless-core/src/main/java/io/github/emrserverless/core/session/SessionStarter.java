@@ -56,9 +56,7 @@ public final class SessionStarter {
         StartSessionConfiguration.Outputs outputs = configuration.outputs();
         outputs.check(origin);
         StartLimits limits = StartLimits.check(configuration, origin);
-        ReuseScope scope = configuration.reuse().enabled()
-                ? ReuseScope.parse(configuration.reuse().scope(), origin)
-                : null;
+        ReuseScope scope = limits.reuseScope();
         StartSessionRequest own = ownRequest(configuration);
         // Checked before any call; with reuse, the key (it depends on the caller's identity) comes once the clients
         // are open, and a provisional one of the same shape stands in for the check.
@@ -88,7 +86,7 @@ public final class SessionStarter {
                 String caller = opened.callerArn();
                 String key = ReuseKey.of(own, scope.of(caller));
                 prepared = request(configuration, own, limits, key);
-                reuse = new ReusePlan(prepared.slot(), new ReuseCheck(own, key, scope, caller));
+                reuse = new ReusePlan(prepared.slot(), new ReuseCheck(own, scope, caller));
             }
             StartSessionRequest request = prepared.request();
             SessionListener listener = SessionListener.all(

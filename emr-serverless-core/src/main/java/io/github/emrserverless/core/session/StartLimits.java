@@ -10,9 +10,10 @@ import java.time.Duration;
  * passes on a laptop in local mode does not fail first in CI.
  *
  * @param reuseMaxAge null when reuse is off
+ * @param reuseScope null when reuse is off
  * @param maxLiveSessions 0 for no ceiling
  */
-public record StartLimits(Duration reuseMaxAge, Duration maxSessionAge, int maxLiveSessions) {
+public record StartLimits(Duration reuseMaxAge, ReuseScope reuseScope, Duration maxSessionAge, int maxLiveSessions) {
 
     /** A session lives 24 hours at most (the service's hard limit). */
     static final Duration MAX_SESSION_LIFETIME = Duration.ofHours(24);
@@ -28,6 +29,7 @@ public record StartLimits(Duration reuseMaxAge, Duration maxSessionAge, int maxL
                     "maxLiveSessions", String.valueOf(maxLive), origin, "0 (no ceiling) or more");
         }
         Duration reuseMaxAge = null;
+        ReuseScope reuseScope = null;
         if (configuration.reuse().enabled()) {
             if (configuration.request().clientToken() != null) {
                 throw InvalidConfigurationException.invalid(
@@ -39,6 +41,7 @@ public record StartLimits(Duration reuseMaxAge, Duration maxSessionAge, int maxL
             }
             reuseMaxAge =
                     withinSessionLifetime("reuseMaxAge", configuration.reuse().maxAge(), origin);
+            reuseScope = ReuseScope.parse(configuration.reuse().scope(), origin);
             if (maxSessionAge.compareTo(reuseMaxAge) < 0) {
                 // A session is handed to builds until it is reuseMaxAge old: a janitor must not end it before.
                 throw InvalidConfigurationException.invalid(
@@ -50,7 +53,7 @@ public record StartLimits(Duration reuseMaxAge, Duration maxSessionAge, int maxL
                                 + "): a reusable session is handed to builds until it is that old");
             }
         }
-        return new StartLimits(reuseMaxAge, maxSessionAge, maxLive);
+        return new StartLimits(reuseMaxAge, reuseScope, maxSessionAge, maxLive);
     }
 
     private static Duration withinSessionLifetime(String parameter, String text, ParameterOrigin origin) {

@@ -243,6 +243,17 @@ class LocalSessionsTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("<reuseMaxAge>")
                 .hasMessageContaining("4hours");
+        StartSessionConfiguration badScope = new StartSessionConfiguration(
+                typo.request(),
+                typo.runtimeConfiguration(),
+                typo.waiting(),
+                new StartSessionConfiguration.Reuse(true, "4h", "team"),
+                new StartSessionConfiguration.Limits("4h", 10),
+                typo.outputs(),
+                false);
+        assertThatThrownBy(() -> start(badScope))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("<reuseScope> 'team'");
         assertThat(servers).isEmpty();
     }
 

@@ -360,6 +360,6 @@ class SessionReuseTest extends AgainstEmulatedBuilds {
         String key = found.tags().get(ReusableSessions.REUSE_KEY);
         return new ReusePlan(
                 ReuseSlot.of(key, Duration.ofHours(4), Instant.now()),
-                new ReuseCheck(own, key, ReuseScope.ROLE, EmulatedBuilds.CALLER));
+                new ReuseCheck(own, ReuseScope.ROLE, EmulatedBuilds.CALLER));
     }
 }

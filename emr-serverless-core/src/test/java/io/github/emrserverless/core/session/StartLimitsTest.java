@@ -38,8 +38,8 @@ class StartLimitsTest {
     @Test
     void equalAgesOrNoReuseAreFine() {
         assertThat(StartLimits.check(configuration("4h", true, "4h"), EmulatedBuilds.ORIGIN))
-                .isEqualTo(new StartLimits(Duration.ofHours(4), Duration.ofHours(4), 10));
+                .isEqualTo(new StartLimits(Duration.ofHours(4), ReuseScope.ROLE, Duration.ofHours(4), 10));
         assertThat(StartLimits.check(configuration("1h", false, "4h"), EmulatedBuilds.ORIGIN))
-                .isEqualTo(new StartLimits(null, Duration.ofHours(1), 10));
+                .isEqualTo(new StartLimits(null, null, Duration.ofHours(1), 10));
     }
 }

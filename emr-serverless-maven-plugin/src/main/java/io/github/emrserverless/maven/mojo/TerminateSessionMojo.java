@@ -136,8 +136,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
         if (cleanUpCiJob && blankToNull(sessionId) == null) {
             String job = ciJob();
             if (job == null) {
-                getLog().warn("cleanUpCiJob: not in a CI job (none of GITHUB_RUN_ID, CI_JOB_ID, BUILD_TAG is set),"
-                        + " so there is no ci-job tag to look for; nothing terminated.");
+                getLog().warn(notInCi("cleanUpCiJob") + " nothing terminated.");
                 return;
             }
             tags = new LinkedHashMap<>(matchTags == null ? Map.of() : matchTags);
@@ -179,14 +178,18 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     private void checkLeftovers(AwsClients clients) {
         String ciJob = ciJob();
         if (ciJob == null) {
-            getLog().warn("checkLeftovers: not in a CI job (none of GITHUB_RUN_ID, CI_JOB_ID, BUILD_TAG is set), so"
-                    + " there is no ci-job tag to look for; nothing checked.");
+            getLog().warn(notInCi("checkLeftovers") + " nothing checked.");
             return;
         }
         // By session, whatever property their IDs went to: shared with the reactor, they end after the last module.
         Set<String> excused = safetyNet.endingWithBuild(session);
         new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
                 .check(applicationId, ciJob, excused, failOnLeftovers);
+    }
+
+    private static String notInCi(String parameter) {
+        return parameter + ": not in a CI job (none of " + String.join(", ", CiJob.VARIABLES) + " is set), so there is"
+                + " no ci-job tag to look for;";
     }
 
     /**
