@@ -1,10 +1,10 @@
 package io.github.emrserverless.core.aws;
 
-import io.github.emrserverless.core.session.Json;
-import io.github.emrserverless.core.session.ServiceClients;
-import io.github.emrserverless.core.session.SessionApi;
-import io.github.emrserverless.core.session.SessionException;
-import io.github.emrserverless.core.session.Sleeper;
+import io.github.emrserverless.core.api.ServiceClients;
+import io.github.emrserverless.core.api.SessionApi;
+import io.github.emrserverless.core.api.SessionException;
+import io.github.emrserverless.core.support.Json;
+import io.github.emrserverless.core.support.Sleeper;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -166,12 +166,20 @@ public final class AwsClients implements ServiceClients {
     /** StartApplication through the SDK's client, built on first use: it costs more than the rest together. */
     @Override
     public void startApplication(String applicationId) {
-        emrServerless().startApplication(r -> r.applicationId(applicationId));
+        try {
+            emrServerless().startApplication(r -> r.applicationId(applicationId));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e);
+        }
     }
 
     @Override
     public void stopApplication(String applicationId) {
-        emrServerless().stopApplication(r -> r.applicationId(applicationId));
+        try {
+            emrServerless().stopApplication(r -> r.applicationId(applicationId));
+        } catch (SdkException e) {
+            throw SdkFailures.translate(e);
+        }
     }
 
     synchronized EmrServerlessClient emrServerless() {

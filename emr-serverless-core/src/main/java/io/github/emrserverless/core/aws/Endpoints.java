@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.emrserverless.endpoints.EmrServerlessEndp
 import software.amazon.awssdk.services.emrserverless.endpoints.EmrServerlessEndpointProvider;
 
 /** Where requests go: an override is used verbatim, otherwise the SDK's endpoint rules decide. */
-public final class Endpoints {
+final class Endpoints {
 
     private Endpoints() {}
 

@@ -1,16 +1,17 @@
 package io.github.emrserverless.core.aws;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import io.github.emrserverless.core.session.Application;
-import io.github.emrserverless.core.session.Session;
-import io.github.emrserverless.core.session.SessionApi;
-import io.github.emrserverless.core.session.SessionEndpoint;
-import io.github.emrserverless.core.session.SessionIds;
-import io.github.emrserverless.core.session.SessionPage;
-import io.github.emrserverless.core.session.SessionState;
-import io.github.emrserverless.core.session.Sleeper;
-import io.github.emrserverless.core.session.StartSessionRequest;
-import io.github.emrserverless.core.session.StartedSession;
+import io.github.emrserverless.core.api.Application;
+import io.github.emrserverless.core.api.ServiceException;
+import io.github.emrserverless.core.api.Session;
+import io.github.emrserverless.core.api.SessionApi;
+import io.github.emrserverless.core.api.SessionEndpoint;
+import io.github.emrserverless.core.api.SessionIds;
+import io.github.emrserverless.core.api.SessionPage;
+import io.github.emrserverless.core.api.SessionState;
+import io.github.emrserverless.core.api.StartSessionRequest;
+import io.github.emrserverless.core.api.StartedSession;
+import io.github.emrserverless.core.support.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -50,7 +50,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * backoff; Jackson reads and writes the JSON. A StartSession retry sends the same body, so the same {@code clientToken}, and the
  * service answers it with the session the first attempt created.
  */
-public final class HttpSessionApi implements SessionApi {
+final class HttpSessionApi implements SessionApi {
 
     static final String SIGNING_NAME = "emr-serverless";
 
@@ -180,9 +180,15 @@ public final class HttpSessionApi implements SessionApi {
     /** No request goes out with an ID the service could not have issued (a null from an empty answer, say). */
     private static String checkedId(String kind, String id) {
         if (!SessionIds.isValid(id)) {
-            throw SdkClientException.create(
+            throw new ServiceException(
                     "Refused to send a request for " + kind + " ID " + (id == null ? "null" : "'" + id + "'")
-                            + ": not an ID the service issues (1 to 64 characters of 0-9 and a-z)");
+                            + ": not an ID the service issues (1 to 64 characters of 0-9 and a-z)",
+                    null,
+                    0,
+                    null,
+                    false,
+                    false,
+                    null);
         }
         return id;
     }
@@ -216,7 +222,7 @@ public final class HttpSessionApi implements SessionApi {
                 } catch (TokenAcquisitionFailedException noMoreRetries) {
                     // Each attempt's failure travels with the last one: an earlier attempt may have taken effect.
                     earlier.forEach(failure::addSuppressed);
-                    throw failure;
+                    throw SdkFailures.translate(failure);
                 }
                 earlier.add(failure);
                 pause(retry);
@@ -230,10 +236,7 @@ public final class HttpSessionApi implements SessionApi {
             sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw AbortedException.builder()
-                    .message("Interrupted while waiting to retry")
-                    .cause(e)
-                    .build();
+            throw ServiceException.unanswered("Interrupted while waiting to retry", e);
         }
     }
 

@@ -3,10 +3,10 @@ package io.github.emrserverless.core.aws;
 import static io.github.emrserverless.core.config.InvalidConfigurationException.invalid;
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
+import io.github.emrserverless.core.api.SessionIds;
 import io.github.emrserverless.core.config.Durations;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.ParameterOrigin;
-import io.github.emrserverless.core.session.SessionIds;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

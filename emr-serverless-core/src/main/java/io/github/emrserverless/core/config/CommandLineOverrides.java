@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * Reads {@code -Demr-serverless.conf.<classification>.<key>=<value>} user properties. Classification names
  * have no dots, so the classification is the text up to the first dot after the prefix.
  */
-public final class CommandLineOverrides {
+final class CommandLineOverrides {
 
     public static final String PREFIX = "emr-serverless.conf.";
     public static final String LABEL = "-D" + PREFIX + "<classification>.<key>";

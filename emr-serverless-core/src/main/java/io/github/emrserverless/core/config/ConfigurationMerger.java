@@ -12,7 +12,7 @@ import java.util.Map;
  * recursively by the same rule; the result keeps first-appearance order; a classification left with neither
  * properties nor nested configurations is dropped.
  */
-public final class ConfigurationMerger {
+final class ConfigurationMerger {
 
     public List<Configuration> merge(List<ConfigurationSource> sources) {
         List<Configuration> merged = List.of();

@@ -9,7 +9,7 @@ import java.util.Map;
  * 1..1024 characters and not blank, values 1..1024 characters and not blank (the model's pattern rejects a
  * blank value even though its minimum length is 0).
  */
-public final class ConfigurationValidator {
+final class ConfigurationValidator {
 
     static final int MAX_CONFIGURATIONS = 100;
     static final int MAX_PROPERTIES = 100;

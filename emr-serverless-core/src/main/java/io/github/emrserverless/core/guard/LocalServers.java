@@ -1,7 +1,7 @@
 package io.github.emrserverless.core.guard;
 
 import io.github.emrserverless.core.local.LocalServer;
-import io.github.emrserverless.core.session.Reporter;
+import io.github.emrserverless.core.support.Reporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package io.github.emrserverless.core.guard;
 
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsSettings;
-import io.github.emrserverless.core.session.StartedSession;
 import java.nio.file.Path;
 
 /** A session this build started and has not ended yet, with what it takes to end it later. */

@@ -1,18 +1,19 @@
 package io.github.emrserverless.core.guard;
 
+import io.github.emrserverless.core.api.DefaultTags;
+import io.github.emrserverless.core.api.ServiceException;
+import io.github.emrserverless.core.api.Session;
+import io.github.emrserverless.core.api.SessionApi;
+import io.github.emrserverless.core.api.SessionIds;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
+import io.github.emrserverless.core.inventory.SessionInventory;
 import io.github.emrserverless.core.local.LocalSessions;
-import io.github.emrserverless.core.session.DefaultTags;
-import io.github.emrserverless.core.session.OwnerOnlyFile;
-import io.github.emrserverless.core.session.Reporter;
-import io.github.emrserverless.core.session.Session;
-import io.github.emrserverless.core.session.SessionApi;
-import io.github.emrserverless.core.session.SessionIds;
-import io.github.emrserverless.core.session.SessionInventory;
-import io.github.emrserverless.core.session.SessionReport;
-import io.github.emrserverless.core.session.Sleeper;
-import io.github.emrserverless.core.session.TokenRenewer;
+import io.github.emrserverless.core.output.TokenRenewer;
+import io.github.emrserverless.core.report.SessionReport;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
+import io.github.emrserverless.core.support.Reporter;
+import io.github.emrserverless.core.support.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * What ends the sessions and local servers a run started (a build, a test run) when it fails, is interrupted or
@@ -262,7 +261,7 @@ public final class RunGuard {
                 log.warn("Terminated session " + session.sessionId() + " (found by its tag " + tag
                         + "; its StartSession was on its way) because " + reason + ".");
             }
-        } catch (SdkException | IllegalStateException e) {
+        } catch (ServiceException | IllegalStateException e) {
             log.error("StartSession was on its way when " + reason + ", and looking for its session failed ("
                     + e.getMessage() + "): look for tag " + tag + " on application " + start.applicationId()
                     + " and terminate it.");
@@ -284,7 +283,13 @@ public final class RunGuard {
             kept = List.copyOf(clients.values());
             clients.clear();
         }
-        kept.forEach(c -> IoUtils.closeQuietlyV2(c, null));
+        for (AwsClients client : kept) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                // Closing is the last thing a run does; a failure to close has nothing left to stop.
+            }
+        }
     }
 
     private static long remaining(long deadline) {

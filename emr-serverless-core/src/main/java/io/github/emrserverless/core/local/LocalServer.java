@@ -1,7 +1,7 @@
 package io.github.emrserverless.core.local;
 
-import io.github.emrserverless.core.session.OwnerOnlyFile;
-import io.github.emrserverless.core.session.Sleeper;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
+import io.github.emrserverless.core.support.Sleeper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * @param sessionId goes on the command line as a marker, so that the process can be found by it
  * @param token what every Spark Connect call must present
  */
-public record LocalServerCommand(
+record LocalServerCommand(
         Path java,
         List<Path> classpath,
         Path launcherCode,

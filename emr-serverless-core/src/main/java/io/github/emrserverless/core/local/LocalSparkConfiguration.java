@@ -3,7 +3,7 @@ package io.github.emrserverless.core.local;
 import io.github.emrserverless.core.config.Configuration;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.MergedConfiguration;
-import io.github.emrserverless.core.session.Reporter;
+import io.github.emrserverless.core.support.Reporter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  * @param heapMegabytes {@code spark.driver.memory} (default 1g, Spark's default), as the JVM's -Xmx
  * @param javaOptions {@code spark.driver.extraJavaOptions}, split at white space
  */
-public record LocalSparkConfiguration(
-        Map<String, String> sparkProperties, long heapMegabytes, List<String> javaOptions) {
+record LocalSparkConfiguration(Map<String, String> sparkProperties, long heapMegabytes, List<String> javaOptions) {
 
     static final String SPARK_DEFAULTS = "spark-defaults";
     static final String DRIVER_MEMORY = "spark.driver.memory";

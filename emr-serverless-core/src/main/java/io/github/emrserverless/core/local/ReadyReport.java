@@ -1,6 +1,6 @@
 package io.github.emrserverless.core.local;
 
-import io.github.emrserverless.core.session.OwnerOnlyFile;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 

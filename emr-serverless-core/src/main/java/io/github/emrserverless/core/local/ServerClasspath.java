@@ -10,6 +10,6 @@ import java.util.List;
 @FunctionalInterface
 public interface ServerClasspath {
 
-    /** @throws io.github.emrserverless.core.session.SessionException when they cannot be resolved */
+    /** @throws io.github.emrserverless.core.api.SessionException when they cannot be resolved */
     List<Path> resolve(String sparkVersion);
 }

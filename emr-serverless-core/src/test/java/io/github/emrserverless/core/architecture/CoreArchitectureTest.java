@@ -1,6 +1,8 @@
 package io.github.emrserverless.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,6 +61,98 @@ class CoreArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .haveNameMatching(TOKEN_CHECK)
+                .check(CORE);
+    }
+
+    @Test
+    void onlyTheAwsAdapterSeesTheSdk() {
+        // The core's API fails with its own ServiceException; the adapter translates the SDK's at its border.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.github.emrserverless.core.aws..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk..")
+                .check(CORE);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.github.emrserverless.core.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(CORE);
+    }
+
+    /**
+     * The documented direction (docs/architecture.md): the model and its helpers at the bottom, one package per
+     * capability above them, the flows that string capabilities together, and the guard on top.
+     */
+    @Test
+    void packagesDependOnlyInTheDocumentedDirection() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("config")
+                .definedBy("..core.config..")
+                .layer("support")
+                .definedBy("..core.support..")
+                .layer("api")
+                .definedBy("..core.api..")
+                .layer("aws")
+                .definedBy("..core.aws..")
+                .layer("inventory")
+                .definedBy("..core.inventory..")
+                .layer("costguard")
+                .definedBy("..core.costguard..")
+                .layer("terminate")
+                .definedBy("..core.terminate..")
+                .layer("reuse")
+                .definedBy("..core.reuse..")
+                .layer("handover")
+                .definedBy("..core.handover..")
+                .layer("output")
+                .definedBy("..core.output..")
+                .layer("report")
+                .definedBy("..core.report..")
+                .layer("start")
+                .definedBy("..core.start..")
+                .layer("flow")
+                .definedBy("..core.flow..")
+                .layer("local")
+                .definedBy("..core.local..")
+                .layer("guard")
+                .definedBy("..core.guard..")
+                .whereLayer("config")
+                .mayNotAccessAnyLayer()
+                .whereLayer("support")
+                .mayOnlyAccessLayers("config")
+                .whereLayer("api")
+                .mayOnlyAccessLayers("config")
+                .whereLayer("aws")
+                .mayOnlyAccessLayers("api", "config", "support")
+                .whereLayer("inventory")
+                .mayOnlyAccessLayers("api", "config", "support")
+                .whereLayer("costguard")
+                .mayOnlyAccessLayers("api", "config", "support", "inventory")
+                .whereLayer("terminate")
+                .mayOnlyAccessLayers("api", "config", "support", "inventory")
+                .whereLayer("reuse")
+                .mayOnlyAccessLayers("api", "config", "support", "inventory")
+                .whereLayer("handover")
+                .mayOnlyAccessLayers("api", "config", "support")
+                .whereLayer("output")
+                .mayOnlyAccessLayers("api", "config", "support", "handover")
+                .whereLayer("report")
+                .mayOnlyAccessLayers("api", "config", "support", "handover", "output")
+                .whereLayer("start")
+                .mayOnlyAccessLayers("api", "config", "support", "inventory", "costguard", "reuse", "handover")
+                .whereLayer("flow")
+                .mayOnlyAccessLayers(
+                        "api", "config", "support", "costguard", "reuse", "handover", "output", "report", "start")
+                .whereLayer("local")
+                .mayOnlyAccessLayers("api", "config", "support", "handover", "report", "start", "flow")
+                .whereLayer("guard")
+                .mayOnlyAccessLayers("api", "config", "support", "aws", "inventory", "output", "report", "local")
                 .check(CORE);
     }
 }

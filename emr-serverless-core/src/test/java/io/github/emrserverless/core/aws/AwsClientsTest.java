@@ -3,13 +3,13 @@ package io.github.emrserverless.core.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.emrserverless.core.api.StartSessionRequest;
 import io.github.emrserverless.core.emulator.ApplicationSpec;
 import io.github.emrserverless.core.emulator.ConnectProxy;
 import io.github.emrserverless.core.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.core.emulator.EmulatorCredentials;
 import io.github.emrserverless.core.emulator.TlsFiles;
-import io.github.emrserverless.core.session.StartSessionRequest;
-import io.github.emrserverless.core.session.StartSessionRequests;
+import io.github.emrserverless.core.testing.StartSessionRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;

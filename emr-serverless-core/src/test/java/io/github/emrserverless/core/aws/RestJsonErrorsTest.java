@@ -2,7 +2,7 @@ package io.github.emrserverless.core.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.emrserverless.core.session.Json;
+import io.github.emrserverless.core.support.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -1,7 +1,8 @@
 package io.github.emrserverless.core.aws;
 
-import io.github.emrserverless.core.session.Json;
-import io.github.emrserverless.core.session.Sleeper;
+import io.github.emrserverless.core.api.SessionApi;
+import io.github.emrserverless.core.support.Json;
+import io.github.emrserverless.core.support.Sleeper;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -49,7 +50,7 @@ public final class SessionApis {
         return this;
     }
 
-    public HttpSessionApi build() {
+    public SessionApi build() {
         return new HttpSessionApi(
                 http,
                 credentials,

@@ -1,17 +1,17 @@
 package io.github.emrserverless.core.benchmark;
 
+import io.github.emrserverless.core.api.SessionApi;
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.SessionApis;
 import io.github.emrserverless.core.emulator.ApplicationSpec;
 import io.github.emrserverless.core.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.core.emulator.EmulatorBuilder;
-import io.github.emrserverless.core.session.PollSchedule;
-import io.github.emrserverless.core.session.Poller;
-import io.github.emrserverless.core.session.ReadinessWaiter;
-import io.github.emrserverless.core.session.Reporter;
-import io.github.emrserverless.core.session.SessionApi;
-import io.github.emrserverless.core.session.Sleeper;
-import io.github.emrserverless.core.session.StartSessionRequests;
-import io.github.emrserverless.core.session.StartedSession;
+import io.github.emrserverless.core.handover.ReadinessWaiter;
+import io.github.emrserverless.core.support.PollSchedule;
+import io.github.emrserverless.core.support.Poller;
+import io.github.emrserverless.core.support.Reporter;
+import io.github.emrserverless.core.support.Sleeper;
+import io.github.emrserverless.core.testing.StartSessionRequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,13 +2,13 @@ package io.github.emrserverless.core.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.aws.SessionApis;
 import io.github.emrserverless.core.emulator.ApplicationSpec;
 import io.github.emrserverless.core.emulator.EmrServerlessEmulator;
-import io.github.emrserverless.core.session.RecordingReporter;
-import io.github.emrserverless.core.session.StartSessionRequests;
-import io.github.emrserverless.core.session.StartedSession;
+import io.github.emrserverless.core.testing.RecordingReporter;
+import io.github.emrserverless.core.testing.StartSessionRequests;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.ParameterOrigin;
-import io.github.emrserverless.core.session.GoalContext;
-import io.github.emrserverless.core.session.RecordingReporter;
-import io.github.emrserverless.core.session.SessionException;
-import io.github.emrserverless.core.session.Sleeper;
-import io.github.emrserverless.core.session.StartSessionConfiguration;
+import io.github.emrserverless.core.start.StartSessionConfiguration;
+import io.github.emrserverless.core.support.GoalContext;
+import io.github.emrserverless.core.support.Sleeper;
+import io.github.emrserverless.core.testing.RecordingReporter;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.github.emrserverless.core.config.ConfigurationSource;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.MergedConfiguration;
 import io.github.emrserverless.core.config.Mode;
-import io.github.emrserverless.core.session.RecordingReporter;
+import io.github.emrserverless.core.testing.RecordingReporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,8 @@ package io.github.emrserverless.maven.mojo;
 
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
+import io.github.emrserverless.core.api.CiJob;
+import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.aws.NoCredentialsException;
@@ -10,11 +12,10 @@ import io.github.emrserverless.core.aws.SharedParameters;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.Mode;
 import io.github.emrserverless.core.config.ParameterOrigin;
-import io.github.emrserverless.core.session.CiJob;
-import io.github.emrserverless.core.session.GoalContext;
-import io.github.emrserverless.core.session.Reporter;
-import io.github.emrserverless.core.session.SessionException;
-import io.github.emrserverless.core.session.Sleeper;
+import io.github.emrserverless.core.handover.ExportedSession;
+import io.github.emrserverless.core.support.GoalContext;
+import io.github.emrserverless.core.support.Reporter;
+import io.github.emrserverless.core.support.Sleeper;
 import java.time.Clock;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -208,10 +209,15 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
         return clients.open(Sleeper.SYSTEM);
     }
 
-    /** A property start-session exported in this project or, with exportToReactor, to the whole build. */
-    protected String exported(String property) {
-        return project.getProperties()
-                .getProperty(property, session.getUserProperties().getProperty(property));
+    /**
+     * What start-session exported about this session in this project or, with exportToReactor, to the whole build;
+     * all absent for a session it did not export.
+     */
+    protected ExportedSession exported(String sessionId) {
+        return ExportedSession.forSession(
+                sessionId,
+                key -> project.getProperties()
+                        .getProperty(key, session.getUserProperties().getProperty(key)));
     }
 
     /** This build's CI job leg ({@code ci-job} tag), or null outside CI. */

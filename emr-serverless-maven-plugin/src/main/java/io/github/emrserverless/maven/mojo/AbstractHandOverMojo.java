@@ -1,6 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
-import io.github.emrserverless.core.session.StartSessionConfiguration;
+import io.github.emrserverless.core.start.StartSessionConfiguration;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;

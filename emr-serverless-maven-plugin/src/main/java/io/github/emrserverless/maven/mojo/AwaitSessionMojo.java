@@ -2,13 +2,13 @@ package io.github.emrserverless.maven.mojo;
 
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
+import io.github.emrserverless.core.flow.SessionAwaiter;
+import io.github.emrserverless.core.handover.HandedSession;
+import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.local.LocalSessions;
-import io.github.emrserverless.core.session.HandedSession;
-import io.github.emrserverless.core.session.SessionAwaiter;
-import io.github.emrserverless.core.session.SessionListener;
-import io.github.emrserverless.core.session.StartedSession;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;

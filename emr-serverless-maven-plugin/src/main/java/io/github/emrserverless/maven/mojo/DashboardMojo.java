@@ -2,11 +2,11 @@ package io.github.emrserverless.maven.mojo;
 
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
+import io.github.emrserverless.core.api.SessionIds;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
-import io.github.emrserverless.core.session.SessionDashboard;
-import io.github.emrserverless.core.session.SessionIds;
+import io.github.emrserverless.core.inventory.SessionDashboard;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,9 +1,9 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
-import io.github.emrserverless.core.session.SessionInventory;
-import io.github.emrserverless.core.session.SessionState;
+import io.github.emrserverless.core.inventory.SessionInventory;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;

@@ -1,6 +1,6 @@
 package io.github.emrserverless.maven.mojo;
 
-import io.github.emrserverless.core.session.Reporter;
+import io.github.emrserverless.core.support.Reporter;
 import java.util.function.Supplier;
 import org.apache.maven.plugin.logging.Log;
 

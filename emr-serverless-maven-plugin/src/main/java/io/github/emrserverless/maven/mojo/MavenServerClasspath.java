@@ -1,7 +1,7 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.local.ServerClasspath;
-import io.github.emrserverless.core.session.SessionException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

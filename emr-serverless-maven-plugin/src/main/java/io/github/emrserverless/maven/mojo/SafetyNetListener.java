@@ -1,13 +1,13 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.core.api.DefaultTags;
+import io.github.emrserverless.core.api.StartSessionRequest;
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.guard.PendingSession;
 import io.github.emrserverless.core.guard.PendingStart;
-import io.github.emrserverless.core.session.DefaultTags;
-import io.github.emrserverless.core.session.SessionListener;
-import io.github.emrserverless.core.session.StartSessionRequest;
-import io.github.emrserverless.core.session.StartedSession;
+import io.github.emrserverless.core.handover.SessionListener;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;

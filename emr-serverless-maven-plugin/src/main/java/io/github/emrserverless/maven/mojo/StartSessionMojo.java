@@ -2,12 +2,12 @@ package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
+import io.github.emrserverless.core.flow.SessionStarter;
 import io.github.emrserverless.core.guard.PendingSession;
+import io.github.emrserverless.core.handover.HandedSession;
+import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.local.LocalSessions;
-import io.github.emrserverless.core.session.HandedSession;
-import io.github.emrserverless.core.session.SessionListener;
-import io.github.emrserverless.core.session.SessionStarter;
-import io.github.emrserverless.core.session.StartSessionConfiguration;
+import io.github.emrserverless.core.start.StartSessionConfiguration;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,22 +2,22 @@ package io.github.emrserverless.maven.mojo;
 
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
+import io.github.emrserverless.core.api.CiJob;
+import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
+import io.github.emrserverless.core.costguard.ApplicationStop;
+import io.github.emrserverless.core.costguard.LeftoverCheck;
+import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.local.LocalSessions;
-import io.github.emrserverless.core.session.ApplicationStop;
-import io.github.emrserverless.core.session.CiJob;
-import io.github.emrserverless.core.session.CiOutputs;
-import io.github.emrserverless.core.session.HandedSession;
-import io.github.emrserverless.core.session.LeftoverCheck;
-import io.github.emrserverless.core.session.OwnerOnlyFile;
-import io.github.emrserverless.core.session.PollSchedule;
-import io.github.emrserverless.core.session.Poller;
-import io.github.emrserverless.core.session.Session;
-import io.github.emrserverless.core.session.SessionReport;
-import io.github.emrserverless.core.session.SessionTerminator;
-import io.github.emrserverless.core.session.Sleeper;
-import io.github.emrserverless.core.session.TerminationRequest;
+import io.github.emrserverless.core.output.CiOutputs;
+import io.github.emrserverless.core.report.SessionReport;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
+import io.github.emrserverless.core.support.PollSchedule;
+import io.github.emrserverless.core.support.Poller;
+import io.github.emrserverless.core.support.Sleeper;
+import io.github.emrserverless.core.terminate.SessionTerminator;
+import io.github.emrserverless.core.terminate.TerminationRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -121,13 +121,12 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                     + " is stopped when the build ends, not now.");
             return;
         }
-        String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
         new LocalSessions(context())
                 .terminate(
                         id,
                         safetyNet.releaseLocal(session, id),
                         reportFile.toPath(),
-                        tokenFile == null ? null : Path.of(tokenFile));
+                        exported(id).tokenFile());
     }
 
     @Override
@@ -166,8 +165,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
             if (stopApplication) {
                 new ApplicationStop(clients.sessions(), clients::stopApplication, reporter())
                         .stopIfUnused(
-                                applicationId,
-                                Boolean.parseBoolean(exported("emr-serverless.applicationStartedByPlugin")));
+                                applicationId, exported(request.sessionId()).applicationStartedByPlugin());
             }
             if (checkLeftovers) {
                 checkLeftovers(clients);
@@ -230,9 +228,9 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     private void ended(String endedId) {
         safetyNet.release(session, applicationId, endedId);
         safetyNet.stopRenewal(session, applicationId, endedId);
-        String tokenFile = project.getProperties().getProperty("emr-serverless.sessionTokenFile");
+        Path tokenFile = exported(endedId).tokenFile();
         if (tokenFile != null && safetyNet.handed(session, applicationId, endedId) != null) {
-            OwnerOnlyFile.delete(Path.of(tokenFile));
+            OwnerOnlyFile.delete(tokenFile);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.github.emrserverless.maven.mojo;
 
+import io.github.emrserverless.core.api.Session;
+import io.github.emrserverless.core.api.SessionEndpoint;
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.guard.PendingSession;
-import io.github.emrserverless.core.session.Session;
-import io.github.emrserverless.core.session.SessionEndpoint;
-import io.github.emrserverless.core.session.SessionListener;
-import io.github.emrserverless.core.session.StartedSession;
-import io.github.emrserverless.core.session.TokenRenewer;
+import io.github.emrserverless.core.handover.SessionListener;
+import io.github.emrserverless.core.output.TokenRenewer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;

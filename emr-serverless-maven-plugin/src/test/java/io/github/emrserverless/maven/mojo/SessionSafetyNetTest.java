@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.aws.SessionApis;
@@ -12,8 +13,7 @@ import io.github.emrserverless.core.emulator.EmrServerlessEmulator;
 import io.github.emrserverless.core.guard.PendingSession;
 import io.github.emrserverless.core.guard.PendingStart;
 import io.github.emrserverless.core.guard.RunGuard;
-import io.github.emrserverless.core.session.StartSessionRequests;
-import io.github.emrserverless.core.session.StartedSession;
+import io.github.emrserverless.core.testing.StartSessionRequests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,10 +155,10 @@ class SessionSafetyNetTest {
      * A renewer whose stop is slow (its clients take a while to close): it waits up to 4 s for the session's
      * TerminateSession, and records whether it came meanwhile.
      */
-    io.github.emrserverless.core.session.TokenRenewer renewer(java.util.List<String> events) {
-        return new io.github.emrserverless.core.session.TokenRenewer(
+    io.github.emrserverless.core.output.TokenRenewer renewer(java.util.List<String> events) {
+        return new io.github.emrserverless.core.output.TokenRenewer(
                 null,
-                new io.github.emrserverless.core.session.TokenRenewer.Target(
+                new io.github.emrserverless.core.output.TokenRenewer.Target(
                         "app", started.sessionId(), dir.resolve("token"), dir.resolve("session.json")),
                 new MavenReporter(log),
                 java.time.Clock.systemUTC(),

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.emrserverless.core.aws.SessionApis;
 import io.github.emrserverless.core.emulator.ApplicationSpec;
 import io.github.emrserverless.core.emulator.EmrServerlessEmulator;
-import io.github.emrserverless.core.session.StartSessionRequests;
+import io.github.emrserverless.core.testing.StartSessionRequests;
 import java.time.Duration;
 import javax.inject.Inject;
 import org.apache.maven.api.plugin.testing.InjectMojo;
