@@ -6,7 +6,6 @@ import io.github.emrserverless.core.api.ServiceException;
 import io.github.emrserverless.core.api.ServiceException.NotFoundException;
 import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.api.SessionApi;
-import io.github.emrserverless.core.api.SessionEndpoint;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.api.SessionIds;
 import io.github.emrserverless.core.api.StartedSession;
@@ -128,7 +127,7 @@ public final class SessionAwaiter {
                                     timeout,
                                     request.exportEndpoint() == null || request.exportEndpoint(),
                                     request.keptBecause()),
-                            request.handed() != null ? withoutIdentity(listener) : listener);
+                            request.handed() != null ? SessionListener.withoutIdentity(listener) : listener);
         }
     }
 
@@ -144,30 +143,5 @@ public final class SessionAwaiter {
         } catch (ServiceException e) {
             throw new SessionException(ServiceErrors.describe("GetSession", "session " + sessionId, e), e);
         }
-    }
-
-    /** Its identity is out already (properties, CI outputs): everything but {@code onStarted} is news. */
-    private static SessionListener withoutIdentity(SessionListener listener) {
-        return new SessionListener() {
-            @Override
-            public void onPolled(StartedSession started, Session session) {
-                listener.onPolled(started, session);
-            }
-
-            @Override
-            public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
-                listener.onReady(started, session, endpoint);
-            }
-
-            @Override
-            public void onHandOverFailed(StartedSession started, String outcome, String message) {
-                listener.onHandOverFailed(started, outcome, message);
-            }
-
-            @Override
-            public void onEnded(StartedSession started) {
-                listener.onEnded(started);
-            }
-        };
     }
 }

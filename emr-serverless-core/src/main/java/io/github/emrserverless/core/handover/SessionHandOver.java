@@ -40,14 +40,17 @@ public final class SessionHandOver {
                 + " running; it ends after its idle timeout, or with emr-serverless:terminate-session.";
     }
 
-    private final SessionApi api;
-    private final ReadinessWaiter waiter;
+    private final SessionBackend backend;
     private final Reporter reporter;
 
-    public SessionHandOver(SessionApi api, ReadinessWaiter waiter, Reporter reporter) {
-        this.api = api;
-        this.waiter = waiter;
+    public SessionHandOver(SessionBackend backend, Reporter reporter) {
+        this.backend = backend;
         this.reporter = reporter;
+    }
+
+    /** A session on EMR Serverless. */
+    public SessionHandOver(SessionApi api, ReadinessWaiter waiter, Reporter reporter) {
+        this(new AwsBackend(api, waiter), reporter);
     }
 
     /**
@@ -67,22 +70,21 @@ public final class SessionHandOver {
         String operation = "GetSession";
         try {
             listener.onStarted(started);
-            if (!plan.waitForReady()) {
-                return;
-            }
             if (known != null) {
                 listener.onPolled(started, known);
             }
+            if (!plan.waitForReady()) {
+                return;
+            }
             Session ready = known != null && known.state().isReady()
                     ? known
-                    : waiter.awaitReady(started, plan.timeLeft(), session -> listener.onPolled(started, session));
-            reporter.info("Session " + started.sessionId() + " is ready (" + ready.state() + ")");
+                    : backend.awaitReady(started, plan.timeLeft(), session -> listener.onPolled(started, session));
+            reporter.info(backend.readyLine(started, ready));
             operation = "GetSessionEndpoint";
-            SessionEndpoint endpoint =
-                    plan.fetchEndpoint() ? api.getSessionEndpoint(started.applicationId(), started.sessionId()) : null;
+            SessionEndpoint endpoint = plan.fetchEndpoint() ? backend.endpoint(started) : null;
             listener.onReady(started, ready, endpoint);
         } catch (SessionEndedException e) {
-            listener.onHandOverFailed(started, "FAILED", e.getMessage());
+            listener.onHandOverFailed(started, Outcome.FAILED, e.getMessage());
             listener.onEnded(started);
             throw e;
         } catch (Poller.PollTimeoutException e) {
@@ -91,7 +93,7 @@ public final class SessionHandOver {
                     started,
                     plan,
                     listener,
-                    "TIMED_OUT",
+                    Outcome.TIMED_OUT,
                     cleanup -> "Session " + started.sessionId() + " was not ready within "
                             + Durations.format(plan.waitTimeout()) + waitedForApplication(plan) + " (last state "
                             + last.state() + ": " + last.stateDetails() + "). " + cleanup
@@ -104,7 +106,7 @@ public final class SessionHandOver {
                     started,
                     plan,
                     listener,
-                    "INTERRUPTED",
+                    Outcome.INTERRUPTED,
                     cleanup -> "Interrupted while waiting for session " + started.sessionId() + ". " + cleanup,
                     e);
             Thread.currentThread().interrupt();
@@ -115,7 +117,7 @@ public final class SessionHandOver {
                     started,
                     plan,
                     listener,
-                    "ERROR",
+                    Outcome.ERROR,
                     cleanup -> ServiceErrors.describe(failedOperation, "session " + started.sessionId(), e) + " "
                             + cleanup,
                     e);
@@ -124,7 +126,7 @@ public final class SessionHandOver {
                     started,
                     plan,
                     listener,
-                    "ERROR",
+                    Outcome.ERROR,
                     cleanup -> "Could not hand over session " + started.sessionId() + ": " + e + ". " + cleanup,
                     e);
         }
@@ -135,7 +137,7 @@ public final class SessionHandOver {
             StartedSession started,
             Plan plan,
             SessionListener listener,
-            String outcome,
+            Outcome outcome,
             java.util.function.Function<String, String> message,
             Throwable cause) {
         String cleanup = cleanUp(started, plan);
@@ -162,10 +164,10 @@ public final class SessionHandOver {
             return plan.keptBecause();
         }
         try {
-            api.terminateSession(started.applicationId(), started.sessionId());
+            backend.end(started);
             reporter.warn("Terminated session " + started.sessionId() + " because it could not be handed over.");
             return TERMINATED;
-        } catch (ServiceException e) {
+        } catch (ServiceException | SessionException e) {
             return "Terminating it failed too (" + e.getMessage() + "); end it yourself: "
                     + SessionIds.terminateCommand(started.applicationId(), started.sessionId());
         }

@@ -43,7 +43,7 @@ public interface SessionListener {
      * @param outcome FAILED, TIMED_OUT, INTERRUPTED or ERROR
      * @param message what the goal fails with
      */
-    default void onHandOverFailed(StartedSession started, String outcome, String message) {}
+    default void onHandOverFailed(StartedSession started, Outcome outcome, String message) {}
 
     /** The session ended before the hand-over: FAILED on its own, or terminated by the launcher. */
     default void onEnded(StartedSession started) {}
@@ -88,13 +88,41 @@ public interface SessionListener {
             }
 
             @Override
-            public void onHandOverFailed(StartedSession started, String outcome, String message) {
+            public void onHandOverFailed(StartedSession started, Outcome outcome, String message) {
                 all.forEach(listener -> listener.onHandOverFailed(started, outcome, message));
             }
 
             @Override
             public void onEnded(StartedSession started) {
                 all.forEach(listener -> listener.onEnded(started));
+            }
+        };
+    }
+
+    /**
+     * For a session whose identity is out already (properties, CI outputs: start-session announced it, and
+     * await-session takes it on): everything but {@code onStarted} is news.
+     */
+    static SessionListener withoutIdentity(SessionListener listener) {
+        return new SessionListener() {
+            @Override
+            public void onPolled(StartedSession started, Session session) {
+                listener.onPolled(started, session);
+            }
+
+            @Override
+            public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
+                listener.onReady(started, session, endpoint);
+            }
+
+            @Override
+            public void onHandOverFailed(StartedSession started, Outcome outcome, String message) {
+                listener.onHandOverFailed(started, outcome, message);
+            }
+
+            @Override
+            public void onEnded(StartedSession started) {
+                listener.onEnded(started);
             }
         };
     }

@@ -1,7 +1,6 @@
 package io.github.emrserverless.core.local;
 
 import io.github.emrserverless.core.api.Session;
-import io.github.emrserverless.core.api.SessionEndpoint;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.api.StartedSession;
@@ -11,6 +10,7 @@ import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.MergedConfiguration;
 import io.github.emrserverless.core.config.SecretMasker;
 import io.github.emrserverless.core.flow.SessionOutputs;
+import io.github.emrserverless.core.handover.SessionHandOver;
 import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.report.SessionReport;
 import io.github.emrserverless.core.start.StartLimits;
@@ -120,11 +120,17 @@ public final class LocalSessions {
                 context.environment(),
                 Json.create(),
                 context.reporter());
-        listener.onStarted(started);
-        listener.onPolled(started, session(server, name, SessionState.STARTING, null));
-        if (configuration.waiting().waitForReady()) {
-            handOver(server, started, name, timeout, exportEndpoint(configuration.waiting()), listener);
-        } else {
+        boolean waitForReady = configuration.waiting().waitForReady();
+        handOver(
+                server,
+                started,
+                session(server, name, SessionState.STARTING, null),
+                name,
+                timeout,
+                waitForReady,
+                exportEndpoint(configuration.waiting()),
+                listener);
+        if (!waitForReady) {
             context.reporter()
                     .info("Local server " + server.sessionId() + " is starting; await-session hands it over.");
         }
@@ -167,8 +173,15 @@ public final class LocalSessions {
                 context.environment(),
                 Json.create(),
                 context.reporter());
-        // start-session announced it already: everything but onStarted is news.
-        handOver(server, started, null, timeout, exportEndpoint == null || exportEndpoint, listener);
+        handOver(
+                server,
+                started,
+                null,
+                null,
+                timeout,
+                true,
+                exportEndpoint == null || exportEndpoint,
+                SessionListener.withoutIdentity(listener));
     }
 
     /**
@@ -203,63 +216,28 @@ public final class LocalSessions {
                 context.reporter());
     }
 
-    /** Waits for readiness; a server that exits or is not ready in time is stopped, and the goal fails. */
+    /**
+     * The same hand-over as a session on AWS: a server that exits or is not ready in time is stopped, the report
+     * and the listeners are told, and the goal fails.
+     *
+     * @param known the server's state as start-session announces it, or null for await-session
+     */
     private void handOver(
             LocalServer server,
             StartedSession started,
+            Session known,
             String name,
             Duration timeout,
+            boolean waitForReady,
             boolean exportEndpoint,
             SessionListener listener)
             throws InterruptedException {
-        LocalServer.Readiness readiness;
-        try {
-            readiness = server.awaitReady(timeout, context.clock(), context.sleeper());
-        } catch (InterruptedException e) {
-            server.stop(Duration.ZERO);
-            listener.onHandOverFailed(started, "INTERRUPTED", "Interrupted while the local server was starting");
-            listener.onEnded(started);
-            throw e;
-        }
-        if (readiness == LocalServer.Readiness.READY) {
-            context.reporter()
-                    .info("Local server " + server.sessionId() + " is ready after "
-                            + Durations.format(Duration.between(
-                                    server.startedAt(), context.clock().instant())) + " (Spark Connect on "
-                            + server.endpoint() + ", log " + server.logFile() + ")");
-            SessionEndpoint endpoint = exportEndpoint
-                    ? new SessionEndpoint(
-                            StartedSession.LOCAL_APPLICATION,
-                            server.sessionId(),
-                            server.endpoint(),
-                            server.token(),
-                            null)
-                    : null;
-            Session ready = session(server, name, SessionState.IDLE, null);
-            listener.onPolled(started, ready);
-            listener.onReady(started, ready, endpoint);
-            return;
-        }
-        String message;
-        String outcome;
-        String reason;
-        if (readiness == LocalServer.Readiness.EXITED) {
-            reason = server.failureReason();
-            outcome = "FAILED";
-            message = "The local Spark Connect server " + server.sessionId() + " exited with code " + server.exitCode()
-                    + " before it was ready: " + reason + (reason.endsWith(".") ? "" : ".") + " Its log: "
-                    + server.logFile();
-        } else {
-            server.stop(Duration.ZERO);
-            reason = "not ready within " + Durations.format(timeout);
-            outcome = "TIMED_OUT";
-            message = "The local Spark Connect server " + server.sessionId() + " was not ready within "
-                    + Durations.format(timeout) + " (waitTimeout) and was stopped. Its log: " + server.logFile();
-        }
-        listener.onPolled(started, session(server, name, SessionState.FAILED, reason));
-        listener.onHandOverFailed(started, outcome, message);
-        listener.onEnded(started);
-        throw new SessionException(message);
+        new SessionHandOver(new LocalBackend(server, name, context.clock(), context.sleeper()), context.reporter())
+                .handOver(
+                        started,
+                        known,
+                        new SessionHandOver.Plan(waitForReady, timeout, timeout, exportEndpoint, null),
+                        listener);
     }
 
     private LocalServer fork(
@@ -324,23 +302,7 @@ public final class LocalSessions {
     }
 
     private Session session(LocalServer server, String name, SessionState state, String details) {
-        return new Session(
-                StartedSession.LOCAL_APPLICATION,
-                server.sessionId(),
-                null,
-                name,
-                state,
-                details,
-                null,
-                server.startedAt(),
-                state == SessionState.IDLE ? context.clock().instant() : null,
-                state == SessionState.TERMINATED || state == SessionState.FAILED
-                        ? context.clock().instant()
-                        : null,
-                null,
-                Map.of(),
-                null,
-                null);
+        return new LocalBackend(server, name, context.clock(), context.sleeper()).session(state, details);
     }
 
     private static boolean exportEndpoint(StartSessionConfiguration.Waiting waiting) {

@@ -5,6 +5,7 @@ import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.api.SessionEndpoint;
 import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.api.StartedSession;
+import io.github.emrserverless.core.handover.Outcome;
 import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.output.CiOutputs;
 import io.github.emrserverless.core.support.Json;
@@ -37,7 +38,7 @@ public final class SessionReport implements SessionListener {
      *
      * @param timeline each state seen, with when it was first seen
      * @param timeToReadySeconds from StartSession to ready; null when never ready
-     * @param outcome READY, REUSED, FAILED, TIMED_OUT, INTERRUPTED, ERROR, TERMINATED_BY_SAFETY_NET, TERMINATED
+     * @param outcome an {@link Outcome}'s name
      * @param outcomeDetails the failure message, or how the session ended
      */
     public record Content(
@@ -54,7 +55,7 @@ public final class SessionReport implements SessionListener {
             Session.ResourceUtilization billedResourceUtilization,
             Long totalExecutionDurationSeconds) {
 
-        Content with(String state, String outcome, String outcomeDetails) {
+        Content with(String state, Outcome outcome, String outcomeDetails) {
             return new Content(
                     sessionId,
                     applicationId,
@@ -64,7 +65,7 @@ public final class SessionReport implements SessionListener {
                     timeline,
                     timeToReadySeconds,
                     configuration,
-                    outcome,
+                    outcome.name(),
                     outcomeDetails,
                     billedResourceUtilization,
                     totalExecutionDurationSeconds);
@@ -88,7 +89,7 @@ public final class SessionReport implements SessionListener {
                     entries,
                     timeToReadySeconds,
                     configuration,
-                    "TERMINATED",
+                    Outcome.TERMINATED.name(),
                     "terminate-session",
                     session.billedResourceUtilization(),
                     session.totalExecutionDurationSeconds());
@@ -177,11 +178,11 @@ public final class SessionReport implements SessionListener {
         knownAs(session);
         last = ready;
         Duration toReady = Duration.between(startedAt, clock.instant());
-        summarize(write(toReady.toMillis() / 1000.0, "READY", null));
+        summarize(write(toReady.toMillis() / 1000.0, Outcome.READY, null));
     }
 
     @Override
-    public void onHandOverFailed(StartedSession session, String outcome, String message) {
+    public void onHandOverFailed(StartedSession session, Outcome outcome, String message) {
         knownAs(session);
         summarize(write(null, outcome, message));
         // A local server's failure message names its log already; it has no Spark UI to open.
@@ -209,7 +210,7 @@ public final class SessionReport implements SessionListener {
         }
     }
 
-    private Content write(Double timeToReadySeconds, String outcome, String details) {
+    private Content write(Double timeToReadySeconds, Outcome outcome, String details) {
         if (started == null) {
             return null;
         }
@@ -222,7 +223,7 @@ public final class SessionReport implements SessionListener {
                 List.copyOf(timeline),
                 timeToReadySeconds,
                 configuration,
-                outcome,
+                outcome == null ? null : outcome.name(),
                 details,
                 null,
                 null);
@@ -248,7 +249,7 @@ public final class SessionReport implements SessionListener {
                                     .toList()))
                     .append("\n\n");
         }
-        if (!"READY".equals(content.outcome()) && content.stateDetails() != null) {
+        if (!Outcome.READY.name().equals(content.outcome()) && content.stateDetails() != null) {
             text.append("> ").append(content.stateDetails().replace('\n', ' ')).append("\n\n");
         }
         Session.ResourceUtilization billed = content.billedResourceUtilization();
@@ -298,7 +299,7 @@ public final class SessionReport implements SessionListener {
 
     /** The safety net ended the session. */
     public static UnaryOperator<Content> endedBySafetyNet(String reason) {
-        return content -> content.with("TERMINATING", "TERMINATED_BY_SAFETY_NET", reason);
+        return content -> content.with("TERMINATING", Outcome.TERMINATED_BY_SAFETY_NET, reason);
     }
 
     private static void write(Path file, Content content, JSON json, Reporter reporter) {

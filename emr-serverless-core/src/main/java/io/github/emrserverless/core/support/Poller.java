@@ -50,7 +50,7 @@ public final class Poller {
         private static final long serialVersionUID = 1L;
         private final transient Object lastAnswer;
 
-        PollTimeoutException(Duration elapsed, Object lastAnswer) {
+        public PollTimeoutException(Duration elapsed, Object lastAnswer) {
             super("still waiting after " + Durations.format(elapsed));
             this.lastAnswer = lastAnswer;
         }

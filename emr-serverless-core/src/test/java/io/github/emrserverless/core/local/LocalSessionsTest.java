@@ -139,7 +139,8 @@ class LocalSessionsTest {
     void aServerNotReadyInTimeIsStopped() {
         assertThatThrownBy(() -> start(withTimeout(configuration(Map.of("spark.fake.mode", "silent"), true, "4.2.0"))))
                 .isInstanceOf(SessionException.class)
-                .hasMessageContaining("was not ready within 1s (waitTimeout) and was stopped");
+                .hasMessageContaining("was not ready within 1s (last state STARTING: its log: ")
+                .hasMessageContaining("The session was terminated.");
         assertThat(servers.get(0).isAlive()).isFalse();
     }
 
