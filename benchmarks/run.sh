@@ -60,7 +60,17 @@ echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
 "${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > target/benchmark-warmup.log || { cat target/benchmark-warmup.log; exit 1; }
 end_session
 declare -A times
+# The yardstick: boto3 in a cold Python process, the same GetApplication + StartSession against the same endpoint,
+# above a bare interpreter; alternating with the builds.
+BOTO3=(python3 benchmarks/boto3/start_session.py "http://127.0.0.1:$PORT" appready arn:aws:iam::123456789012:role/benchmark)
+if python3 -c 'import boto3' 2> /dev/null; then HAVE_BOTO3=1; else HAVE_BOTO3=0; fi
 for run in $(seq 1 "$RUNS"); do
+  if [ "$HAVE_BOTO3" = 1 ]; then
+    start=$(date +%s%N); python3 -c pass; end=$(date +%s%N)
+    times[python]+="$(( (end - start) / 1000000 )) "
+    start=$(date +%s%N); "${BOTO3[@]}" > /dev/null; end=$(date +%s%N)
+    times[boto3]+="$(( (end - start) / 1000000 )) "
+  fi
   for i in $(seq 0 "$LAST"); do
     start=$(date +%s%N)
     # shellcheck disable=SC2086
@@ -77,6 +87,16 @@ for i in $(seq 0 "$LAST"); do
 done
 printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
   $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
+if [ "$HAVE_BOTO3" = 1 ]; then
+  python_median=$(echo "${times[python]}" | tr ' ' '\n' | grep . | median)
+  boto3_median=$(echo "${times[boto3]}" | tr ' ' '\n' | grep . | median)
+  printf '  %-16s median %6d ms   (runs: %s)\n' "python3 -c pass" "${python_median%.*}" "${times[python]}"
+  printf '  %-16s median %6d ms   (runs: %s)\n' "boto3" "${boto3_median%.*}" "${times[boto3]}"
+  awk -v s="$(( ${medians[2]%.*} - ${medians[0]%.*} ))" -v b="$(( ${boto3_median%.*} - ${python_median%.*} ))" \
+    'BEGIN { printf "  boto3 GetApplication + StartSession above a bare interpreter: %+d ms; start-session / boto3: %.2f\n", b, s / b }'
+else
+  echo "  (python3 with boto3 not found: no boto3 yardstick)"
+fi
 if [ -n "${COMPARE_WITH:-}" ]; then
   printf '  start-session of %s: %+d ms over validate\n' "$COMPARE_WITH" $(( ${medians[3]%.*} - ${medians[0]%.*} ))
 fi
