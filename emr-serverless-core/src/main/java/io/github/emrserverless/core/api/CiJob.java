@@ -77,4 +77,10 @@ public final class CiJob {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
+
+    /** Why a goal asked to work on this CI job's sessions does nothing outside CI, naming the parameter. */
+    public static String notInCi(String parameter) {
+        return parameter + ": not in a CI job (none of " + String.join(", ", VARIABLES) + " is set), so there is"
+                + " no ci-job tag to look for;";
+    }
 }

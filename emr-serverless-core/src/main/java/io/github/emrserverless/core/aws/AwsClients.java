@@ -4,6 +4,7 @@ import io.github.emrserverless.core.api.ServiceClients;
 import io.github.emrserverless.core.api.SessionApi;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.support.Json;
+import io.github.emrserverless.core.support.Reporter;
 import io.github.emrserverless.core.support.Sleeper;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -59,6 +60,15 @@ public final class AwsClients implements ServiceClients {
      * Starts building the HTTP client on another thread, for {@link Preparation#open} later; nothing is sent.
      * Close a preparation that is never opened.
      */
+    public static Preparation prepare(AwsSettings settings, Reporter reporter) {
+        // Before the first SDK class is initialised: its loggers are configured when created.
+        if (!SdkLogging.keepSdkLoggersQuiet()) {
+            reporter.warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
+        }
+        return prepare(settings);
+    }
+
+    /** {@link #prepare(AwsSettings, Reporter)} without the check of the SDK's logging. */
     public static Preparation prepare(AwsSettings settings) {
         return new Preparation(settings, PendingHttpClient.start(() -> httpClient(settings), "UrlConnection"));
     }

@@ -6,7 +6,6 @@ import io.github.emrserverless.core.api.ServiceException;
 import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.api.SessionApi;
 import io.github.emrserverless.core.api.SessionEndpoint;
-import io.github.emrserverless.core.api.SessionIds;
 import io.github.emrserverless.core.api.SessionPage;
 import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.api.StartSessionRequest;
@@ -42,7 +41,6 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * The session operations, and GetApplication, as rest-json requests built from SDK parts: the SDK signs
@@ -84,7 +82,12 @@ final class HttpSessionApi implements SessionApi {
 
     @Override
     public Application getApplication(String applicationId) {
-        return call(SdkHttpMethod.GET, applicationPath(applicationId), Map.of(), null, GetApplicationResponse.class)
+        return call(
+                        SdkHttpMethod.GET,
+                        ApiPaths.applicationPath(applicationId),
+                        Map.of(),
+                        null,
+                        Responses.GetApplicationResponse.class)
                 .application();
     }
 
@@ -92,7 +95,7 @@ final class HttpSessionApi implements SessionApi {
     public StartedSession startSession(StartSessionRequest request) {
         return call(
                 SdkHttpMethod.POST,
-                sessionsPath(request.applicationId()),
+                ApiPaths.sessionsPath(request.applicationId()),
                 Map.of(),
                 write(request.body()),
                 StartedSession.class);
@@ -100,7 +103,12 @@ final class HttpSessionApi implements SessionApi {
 
     @Override
     public Session getSession(String applicationId, String sessionId) {
-        return call(SdkHttpMethod.GET, sessionPath(applicationId, sessionId), Map.of(), null, GetSessionResponse.class)
+        return call(
+                        SdkHttpMethod.GET,
+                        ApiPaths.sessionPath(applicationId, sessionId),
+                        Map.of(),
+                        null,
+                        Responses.GetSessionResponse.class)
                 .session();
     }
 
@@ -108,10 +116,10 @@ final class HttpSessionApi implements SessionApi {
     public void terminateSession(String applicationId, String sessionId) {
         call(
                 SdkHttpMethod.DELETE,
-                sessionPath(applicationId, sessionId),
+                ApiPaths.sessionPath(applicationId, sessionId),
                 Map.of(),
                 null,
-                TerminateSessionResponse.class);
+                Responses.TerminateSessionResponse.class);
     }
 
     @Override
@@ -132,14 +140,16 @@ final class HttpSessionApi implements SessionApi {
         if (nextToken != null) {
             query.put("nextToken", List.of(nextToken));
         }
-        return call(SdkHttpMethod.GET, sessionsPath(applicationId), query, null, SessionPage.class);
+        // The largest page the API allows: an application may hold thousands of sessions of the last day.
+        query.put("maxResults", List.of("50"));
+        return call(SdkHttpMethod.GET, ApiPaths.sessionsPath(applicationId), query, null, SessionPage.class);
     }
 
     @Override
     public SessionEndpoint getSessionEndpoint(String applicationId, String sessionId) {
         return call(
                 SdkHttpMethod.GET,
-                sessionPath(applicationId, sessionId) + "/endpoint",
+                ApiPaths.sessionPath(applicationId, sessionId) + "/endpoint",
                 Map.of(),
                 null,
                 SessionEndpoint.class);
@@ -148,57 +158,15 @@ final class HttpSessionApi implements SessionApi {
     @Override
     public String getSessionDashboard(String applicationId, String sessionId) {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("resourceId", List.of(checkedId("sessionId", sessionId)));
+        query.put("resourceId", List.of(ApiPaths.checkedId("sessionId", sessionId)));
         query.put("resourceType", List.of("SESSION"));
         return call(
                         SdkHttpMethod.GET,
-                        applicationPath(applicationId) + "/dashboard",
+                        ApiPaths.applicationPath(applicationId) + "/dashboard",
                         query,
                         null,
-                        GetResourceDashboardResponse.class)
+                        Responses.GetResourceDashboardResponse.class)
                 .url();
-    }
-
-    /** {@code url} is left out when the service has no dashboard for the resource. */
-    record GetResourceDashboardResponse(String url) {
-        @Override
-        public String toString() {
-            return "GetResourceDashboardResponse[url=****]";
-        }
-    }
-
-    record GetApplicationResponse(Application application) {}
-
-    record GetSessionResponse(Session session) {}
-
-    record TerminateSessionResponse(String applicationId, String sessionId) {}
-
-    private static String applicationPath(String applicationId) {
-        return "/applications/" + SdkHttpUtils.urlEncode(checkedId("application", applicationId));
-    }
-
-    /** No request goes out with an ID the service could not have issued (a null from an empty answer, say). */
-    private static String checkedId(String kind, String id) {
-        if (!SessionIds.isValid(id)) {
-            throw new ServiceException(
-                    "Refused to send a request for " + kind + " ID " + (id == null ? "null" : "'" + id + "'")
-                            + ": not an ID the service issues (1 to 64 characters of 0-9 and a-z)",
-                    null,
-                    0,
-                    null,
-                    false,
-                    false,
-                    null);
-        }
-        return id;
-    }
-
-    private static String sessionsPath(String applicationId) {
-        return applicationPath(applicationId) + "/sessions";
-    }
-
-    private static String sessionPath(String applicationId, String sessionId) {
-        return sessionsPath(applicationId) + "/" + SdkHttpUtils.urlEncode(checkedId("session", sessionId));
     }
 
     private <T> T call(

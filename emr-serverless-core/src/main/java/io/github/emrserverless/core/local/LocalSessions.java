@@ -20,21 +20,15 @@ import io.github.emrserverless.core.support.Json;
 import io.github.emrserverless.core.support.OwnerOnlyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Local mode: a Spark Connect server on this machine stands in for an EMR Serverless session. start-session
@@ -49,7 +43,6 @@ public final class LocalSessions {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
-    private static final String SESSION_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     /**
      * @param sparkVersion {@code localSparkVersion} as written
@@ -59,7 +52,6 @@ public final class LocalSessions {
     public record Options(String sparkVersion, Path java, Path directory) {}
 
     private final GoalContext context;
-    private final SecureRandom random = new SecureRandom();
 
     public LocalSessions(GoalContext context) {
         this.context = context;
@@ -102,7 +94,8 @@ public final class LocalSessions {
                             + " (secret-looking values masked): " + json(summary));
             return;
         }
-        LocalServer server = fork(version, spark, options, classpath);
+        LocalServer server =
+                new LocalServerLauncher(context.reporter(), context.clock()).fork(version, spark, options, classpath);
         watch.accept(server);
         StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, server.sessionId(), null);
         String name = configuration.request().name();
@@ -240,48 +233,6 @@ public final class LocalSessions {
                         listener);
     }
 
-    private LocalServer fork(
-            String version, LocalSparkConfiguration spark, Options options, ServerClasspath classpath) {
-        long begun = System.nanoTime();
-        List<Path> jars = classpath.resolve(version);
-        long bytes = jars.stream().mapToLong(LocalSessions::size).sum();
-        context.reporter()
-                .info("Spark Connect server " + version + ": " + jars.size() + " jars (" + bytes / (1024 * 1024)
-                        + " MB) resolved in " + Durations.format(Duration.ofNanos(System.nanoTime() - begun)));
-        String sessionId = "local-" + randomId();
-        try {
-            LocalServerCommand command = new LocalServerCommand(
-                    options.java(),
-                    jars,
-                    launcherCode(),
-                    SparkModuleOptions.of(jars, version),
-                    spark,
-                    sessionId,
-                    LocalServer.freePort(),
-                    token(),
-                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId));
-            // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
-            context.reporter()
-                    .debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
-                            + " (secret-looking values masked): "
-                            + command.jvmOptions().stream()
-                                    .map(SecretMasker::maskValue)
-                                    .collect(Collectors.joining(" ")));
-            LocalServer server = LocalServer.start(
-                    command,
-                    options.directory().resolve("local-server"),
-                    options.directory().resolve("local-server.log"),
-                    context.clock());
-            context.reporter()
-                    .info("Started local Spark Connect server " + sessionId + " (Spark " + version + ", "
-                            + spark.heapMegabytes() + " MB heap, pid " + server.pid() + ")");
-            return server;
-        } catch (IOException e) {
-            throw new SessionException(
-                    "Cannot start a local Spark Connect server with " + options.java() + ": " + e.getMessage(), e);
-        }
-    }
-
     private String checkedVersion(String text) {
         String version = text == null ? "" : text.trim();
         Matcher matcher = VERSION.matcher(version);
@@ -309,49 +260,11 @@ public final class LocalSessions {
         return waiting.exportEndpoint() == null || waiting.exportEndpoint();
     }
 
-    /** The token the server requires: 256 random bits, URL-safe, so that it fits any header or file. */
-    private String token() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private String randomId() {
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            id.append(SESSION_ALPHABET.charAt(random.nextInt(SESSION_ALPHABET.length())));
-        }
-        return id.toString();
-    }
-
     private static String json(Object value) {
         try {
             return Json.create().asString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path jar) {
-        try {
-            return Files.size(jar);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** The plugin's jar (or classes folder), where {@link ExitWithParent} is. */
-    private static Path launcherCode() {
-        return codeLocation(ExitWithParent.class);
-    }
-
-    /** The jar or classes folder a class was loaded from. */
-    static Path codeLocation(Class<?> type) {
-        try {
-            return Path.of(
-                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -206,7 +206,7 @@ public final class SessionReport implements SessionListener {
 
     private void summarize(Content content) {
         if (content != null) {
-            CiOutputs.appendSummary(environment, markdown(content));
+            CiOutputs.appendSummary(environment, ReportSummary.markdown(content));
         }
     }
 
@@ -231,49 +231,6 @@ public final class SessionReport implements SessionListener {
         return content;
     }
 
-    /** A short section for the GitHub Actions step summary: timeline, time to ready, details, billing. */
-    public static String markdown(Content content) {
-        StringBuilder text = new StringBuilder(
-                "\n**EMR Serverless session `" + content.sessionId() + "`: " + content.outcome() + "**");
-        if (content.timeToReadySeconds() != null) {
-            text.append(" after ")
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", content.timeToReadySeconds()))
-                    .append(" s");
-        }
-        text.append("\n\n");
-        if (content.timeline() != null && !content.timeline().isEmpty()) {
-            text.append(String.join(
-                            " → ",
-                            content.timeline().stream()
-                                    .map(entry -> entry.state() + " " + entry.at())
-                                    .toList()))
-                    .append("\n\n");
-        }
-        if (!Outcome.READY.name().equals(content.outcome()) && content.stateDetails() != null) {
-            text.append("> ").append(content.stateDetails().replace('\n', ' ')).append("\n\n");
-        }
-        Session.ResourceUtilization billed = content.billedResourceUtilization();
-        if (billed != null) {
-            text.append(String.format(
-                    java.util.Locale.ROOT,
-                    "Billed: %.3f vCPU-hours, %.3f GB-hours of memory, %.3f GB-hours of storage",
-                    orZero(billed.vCPUHour()),
-                    orZero(billed.memoryGBHour()),
-                    orZero(billed.storageGBHour())));
-            if (content.totalExecutionDurationSeconds() != null) {
-                text.append("; ran ")
-                        .append(content.totalExecutionDurationSeconds())
-                        .append(" s");
-            }
-            text.append("\n");
-        }
-        return text.toString();
-    }
-
-    private static double orZero(Double value) {
-        return value == null ? 0 : value;
-    }
-
     /** Members without a value are written as null: a reader sees what is not known (yet). */
     private static JSON reportJson() {
         return Json.pretty(Json.create()).with(JSON.Feature.WRITE_NULL_PROPERTIES);
@@ -295,6 +252,19 @@ public final class SessionReport implements SessionListener {
     /** Changes the report of this session, if there is one; a report is help, so a failure only warns. */
     public static void update(Path file, String sessionId, UnaryOperator<Content> change, Reporter reporter) {
         read(file, sessionId).ifPresent(content -> write(file, change.apply(content), reportJson(), reporter));
+    }
+
+    /** The end state and billing as terminate-session saw them, into the report and the GitHub Actions summary. */
+    public static void recordEnd(Path file, Session ended, Reporter reporter) {
+        update(
+                file,
+                ended.sessionId(),
+                content -> {
+                    Content done = content.ended(ended, Instant.now());
+                    CiOutputs.appendSummary(System.getenv(), ReportSummary.markdown(done));
+                    return done;
+                },
+                reporter);
     }
 
     /** The safety net ended the session. */

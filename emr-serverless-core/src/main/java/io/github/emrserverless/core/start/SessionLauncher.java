@@ -18,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Starts a session and hands it over, or ends it: once StartSession has answered, any failure before the
@@ -61,8 +63,20 @@ public final class SessionLauncher {
             throws InterruptedException {
         String applicationId = request.applicationId();
         Instant begun = clock.instant();
-        if (preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout())) {
-            listener.onApplicationStarted(applicationId);
+        boolean wantsLive = options.reuse() != null || options.ceiling().isOn();
+        // The live-session look-up does not depend on the application check: it runs beside it, and its answer
+        // (or failure) is taken only after the check, whose messages come first.
+        LiveLookUp lookUp = wantsLive ? new LiveLookUp(applicationId) : null;
+        try {
+            if (preflight.ensureReady(applicationId, options.startApplication(), options.waitTimeout())) {
+                listener.onApplicationStarted(applicationId);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            if (lookUp != null) {
+                // Its retries would go on after the goal failed: the failure has been said.
+                lookUp.cancel();
+            }
+            throw e;
         }
         Duration left = options.waitTimeout().minus(Duration.between(begun, clock.instant()));
         if (options.waitForReady() && (left.isNegative() || left.isZero())) {
@@ -71,7 +85,13 @@ public final class SessionLauncher {
                     + Durations.format(options.waitTimeout()) + ") to become ready; no session was started."
                     + " Raise <waitTimeout>, or start the application ahead of the build.");
         }
-        List<Session> live = options.reuse() != null || options.ceiling().isOn() ? liveSessions(applicationId) : null;
+        List<Session> live = null;
+        if (wantsLive) {
+            // A look-up from before a long wait for the application is stale: sessions may have started since.
+            live = Duration.between(begun, clock.instant()).compareTo(STALE_LOOK_UP) > 0
+                    ? liveSessions(applicationId)
+                    : lookUp.join();
+        }
         if (options.reuse() != null) {
             Session found = reusable.find(live, options.reuse()).orElse(null);
             if (found != null) {
@@ -106,6 +126,44 @@ public final class SessionLauncher {
                         options.fetchEndpoint(),
                         options.reuse() == null ? null : SessionHandOver.Plan.REUSABLE),
                 listener);
+    }
+
+    /** Beyond this, a look-up made while the application was checked is made again. */
+    private static final Duration STALE_LOOK_UP = Duration.ofSeconds(5);
+
+    /** The live-session look-up on a thread of its own, beside the application check. */
+    private final class LiveLookUp {
+        private final CompletableFuture<List<Session>> result = new CompletableFuture<>();
+        private final Thread thread;
+
+        LiveLookUp(String applicationId) {
+            thread = new Thread(
+                    () -> {
+                        try {
+                            result.complete(liveSessions(applicationId));
+                        } catch (RuntimeException | Error e) {
+                            result.completeExceptionally(e);
+                        }
+                    },
+                    "emr-serverless-live-sessions");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        List<Session> join() throws InterruptedException {
+            try {
+                return result.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        void cancel() {
+            thread.interrupt();
+        }
     }
 
     /** The application's live sessions with their tags, for reuse and the ceiling: looked at once for both. */

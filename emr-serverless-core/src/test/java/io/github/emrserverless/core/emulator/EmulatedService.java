@@ -355,8 +355,9 @@ final class EmulatedService {
             matching.sort(
                     (a, b) -> Integer.compare(states.indexOf(a.timeline.at(now)), states.indexOf(b.timeline.at(now))));
         }
+        // The most a page holds here; like the service, fewer than maxResults may come back.
         int size = query.containsKey("maxResults")
-                ? Integer.parseInt(query.get("maxResults").get(0))
+                ? Math.min(Integer.parseInt(query.get("maxResults").get(0)), pageSize)
                 : pageSize;
         int offset = 0;
         if (query.containsKey("nextToken")) {

@@ -60,7 +60,7 @@ public final class EmulatorBuilder {
         return this;
     }
 
-    /** The ListSessions page size when the request has no maxResults (the service's is unspecified). */
+    /** The most a ListSessions page holds (the service's own limit is unspecified): maxResults asks for up to 50. */
     public EmulatorBuilder pageSize(int size) {
         this.pageSize = size;
         return this;

@@ -31,16 +31,19 @@ public final class EmulatorMain {
         int port = 0;
         Duration maxLifetime = Duration.ofMinutes(30);
         PrintStream requestLog = null;
+        // Small pages by default, so that ListSessions callers must follow nextToken; the benchmarks ask for 50.
+        int pageSize = 2;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
+                case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
                 // A file of its own: a full standard output pipe would block the request handlers.
                 case "--request-log" ->
                     requestLog = new PrintStream(new FileOutputStream(args[++i], true), true, StandardCharsets.UTF_8);
                 default ->
                     throw new IllegalArgumentException(
-                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--request-log FILE]");
+                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--page-size N] [--request-log FILE]");
             }
         }
         Duration second = Duration.ofSeconds(1);
@@ -82,8 +85,7 @@ public final class EmulatorMain {
                 // For benchmarks/run.sh: sessions that take 20 s to start, as a third of a real one does.
                 .application(ApplicationSpec.started("appbench20")
                         .withSessions(Duration.ofSeconds(20), SessionOutcome.READY))
-                // Small pages, so that ListSessions callers must follow nextToken.
-                .pageSize(2)
+                .pageSize(pageSize)
                 .start();
         System.out.println(
                 "EMR Serverless emulator listening on " + emulator.uri() + " (stops within " + maxLifetime + ")");

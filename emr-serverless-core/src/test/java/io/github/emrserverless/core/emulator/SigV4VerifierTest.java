@@ -122,4 +122,31 @@ class SigV4VerifierTest {
         assertThat(strict.verify("POST", URI_SESSIONS, signed(), BODY).errorType())
                 .isEqualTo("InvalidSignatureException");
     }
+
+    /**
+     * A request as botocore (boto3, the AWS CLI) signs it: only host and x-amz-date, no x-amz-content-sha256. The
+     * signature was computed by botocore 1.43.11 ({@code SigV4Auth(...).add_auth}) for these values.
+     */
+    @Test
+    void aRequestSignedByBotocoreIsAccepted() {
+        Instant at = Instant.parse("2026-12-05T15:59:23Z");
+        SigV4Verifier botocoreVerifier =
+                new SigV4Verifier(Map.of(), "emulator-secret", "eu-west-1", Clock.fixed(at, ZoneOffset.UTC));
+        String authorization =
+                "AWS4-HMAC-SHA256 Credential=AKIDBENCHMARK/20261205/eu-west-1/emr-serverless/aws4_request,"
+                        + " SignedHeaders=host;x-amz-date,"
+                        + " Signature=8553ea4087782261040f4cdb6e9845259f971c6efc7188568b3ce10cc9b89c0c";
+        Map<String, List<String>> headers = Map.of(
+                "Host", List.of("127.0.0.1:18555"),
+                "X-Amz-Date", List.of("20261205T155923Z"),
+                "Authorization", List.of(authorization));
+        URI uri = URI.create("http://127.0.0.1:18555/applications/appready");
+
+        assertThat(botocoreVerifier.verify("GET", uri, headers, new byte[0]).ok())
+                .isTrue();
+        assertThat(botocoreVerifier
+                        .verify("GET", URI.create("http://127.0.0.1:18555/applications/other"), headers, new byte[0])
+                        .ok())
+                .isFalse();
+    }
 }

@@ -51,7 +51,7 @@ final class FakeSpark implements ServerClasspath {
     }
 
     static Path testClasses() {
-        return LocalSessions.codeLocation(SparkConnectServer.class);
+        return LocalServerLauncher.codeLocation(SparkConnectServer.class);
     }
 
     static Path java() {

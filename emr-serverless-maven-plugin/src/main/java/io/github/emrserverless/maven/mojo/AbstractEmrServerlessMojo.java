@@ -1,13 +1,10 @@
 package io.github.emrserverless.maven.mojo;
 
-import static io.github.emrserverless.core.config.Text.blankToNull;
-
 import io.github.emrserverless.core.api.CiJob;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.aws.NoCredentialsException;
-import io.github.emrserverless.core.aws.SdkLogging;
 import io.github.emrserverless.core.aws.SharedParameters;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.Mode;
@@ -134,29 +131,24 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
                 runLocally();
                 return;
             }
-            MavenSettingsReader settingsXml = new MavenSettingsReader(session.getSettings(), settingsDecrypter);
-            SharedParameters shared = new SharedParameters(
-                    applicationId,
-                    region,
-                    profile,
-                    endpoint,
-                    roleArn,
-                    roleSessionName,
-                    externalId,
-                    roleDurationSeconds,
-                    maxAttempts,
-                    connectTimeout,
-                    readTimeout,
-                    project.getArtifactId());
-            AwsSettings settings = shared.check(
-                    origin(),
-                    () -> blankToNull(serverId) == null ? null : settingsXml.accessKey(serverId.trim(), origin()),
-                    settingsXml.activeProxy());
-            // Before the first SDK class loads: its loggers are configured when created.
-            if (!SdkLogging.keepSdkLoggersQuiet()) {
-                getLog().warn("AWS SDK debug logging is on in this JVM; its signer may log request headers.");
-            }
-            try (AwsClients.Preparation prepared = AwsClients.prepare(settings)) {
+            AwsSettings settings = new MavenSettingsReader(session.getSettings(), settingsDecrypter)
+                    .check(
+                            new SharedParameters(
+                                    applicationId,
+                                    region,
+                                    profile,
+                                    endpoint,
+                                    roleArn,
+                                    roleSessionName,
+                                    externalId,
+                                    roleDurationSeconds,
+                                    maxAttempts,
+                                    connectTimeout,
+                                    readTimeout,
+                                    project.getArtifactId()),
+                            serverId,
+                            origin());
+            try (AwsClients.Preparation prepared = AwsClients.prepare(settings, reporter())) {
                 clients = prepared;
                 run(settings);
             } finally {
@@ -222,9 +214,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
 
     /** This build's CI job leg ({@code ci-job} tag), or null outside CI. */
     protected String ciJob() {
-        java.io.File workspace = session.getTopLevelProject() == null
-                ? project.getBasedir()
-                : session.getTopLevelProject().getBasedir();
-        return CiJob.of(System.getenv(), ciLeg, workspace.toPath()).orElse(null);
+        MavenProject top = session.getTopLevelProject() == null ? project : session.getTopLevelProject();
+        return CiJob.of(System.getenv(), ciLeg, top.getBasedir().toPath()).orElse(null);
     }
 }

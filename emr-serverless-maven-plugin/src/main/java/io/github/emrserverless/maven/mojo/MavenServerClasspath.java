@@ -1,10 +1,16 @@
 package io.github.emrserverless.maven.mojo;
 
 import io.github.emrserverless.core.api.SessionException;
+import io.github.emrserverless.core.config.ParameterOrigin;
 import io.github.emrserverless.core.local.ServerClasspath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -44,6 +50,27 @@ final class MavenServerClasspath implements ServerClasspath {
         this.session = session;
         this.repositories = repositories;
         this.versionOrigin = versionOrigin;
+    }
+
+    /** Resolved as the build resolves: its repository session (mirrors, proxies, offline) and repositories. */
+    static MavenServerClasspath of(
+            RepositorySystem system, MavenSession build, MavenProject project, ParameterOrigin origin) {
+        return new MavenServerClasspath(
+                system,
+                build.getRepositorySession(),
+                project.getRemoteProjectRepositories(),
+                origin.of("localSparkVersion"));
+    }
+
+    /** The java of the build's toolchain (maven-toolchains-plugin) when there is one, else Maven's own. */
+    static Path java(ToolchainManager toolchains, MavenSession build, Log log) {
+        Toolchain jdk = toolchains.getToolchainFromBuildContext("jdk", build);
+        String tool = jdk == null ? null : jdk.findTool("java");
+        if (tool != null) {
+            log.debug("Local server runs on the toolchain's java " + tool);
+            return Path.of(tool);
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.emrserverless.maven.mojo;
 import static io.github.emrserverless.core.config.Text.untrimmedOrNull;
 
 import io.github.emrserverless.core.aws.AwsSettings;
+import io.github.emrserverless.core.aws.SharedParameters;
 import io.github.emrserverless.core.config.InvalidConfigurationException;
 import io.github.emrserverless.core.config.ParameterOrigin;
 import org.apache.maven.settings.Proxy;
@@ -25,6 +26,14 @@ final class MavenSettingsReader {
     }
 
     /** The access key of {@code <server>} {@code serverId}: its username is the key ID, its password the secret. */
+    /** The shared parameters checked, with serverId's access key and the active proxy from settings.xml. */
+    AwsSettings check(SharedParameters shared, String serverId, ParameterOrigin origin) {
+        return shared.check(
+                origin,
+                () -> serverId == null || serverId.isBlank() ? null : accessKey(serverId.trim(), origin),
+                activeProxy());
+    }
+
     AwsSettings.AccessKey accessKey(String serverId, ParameterOrigin origin) {
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {

@@ -37,4 +37,20 @@ public class RuntimeConfigurationEntry {
     public void setConfigurations(List<RuntimeConfigurationEntry> configurations) {
         this.configurations = configurations;
     }
+
+    /** The POM's entries as the core's configurations; none when the parameter is unset. */
+    static List<Configuration> toConfigurations(List<RuntimeConfigurationEntry> entries) {
+        return entries == null
+                ? List.of()
+                : entries.stream()
+                        .map(RuntimeConfigurationEntry::toConfiguration)
+                        .toList();
+    }
+
+    /** The files of runtimeConfigurationFiles; none when the parameter is unset. */
+    static List<java.nio.file.Path> paths(List<java.io.File> files) {
+        return files == null
+                ? List.of()
+                : files.stream().map(java.io.File::toPath).toList();
+    }
 }

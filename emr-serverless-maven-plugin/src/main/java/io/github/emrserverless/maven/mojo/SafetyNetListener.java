@@ -7,6 +7,7 @@ import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.guard.PendingSession;
 import io.github.emrserverless.core.guard.PendingStart;
+import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.handover.SessionListener;
 import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
@@ -25,6 +26,31 @@ final class SafetyNetListener implements SessionListener {
     private final Log log;
     private String startToken;
     private final Supplier<AwsClients> goalClients;
+
+    /**
+     * What start-session tells the safety net: the session goes under the net (unless it is kept: on failure by
+     * keepSessionOnFailure, or as reusable, the next build's too), later goals learn it by session, and its token
+     * is renewed.
+     */
+    static SessionListener forStart(
+            SessionSafetyNet safetyNet,
+            MavenSession build,
+            AwsSettings settings,
+            PendingSession.Ending ending,
+            boolean keepSessionOnFailure,
+            boolean reuse,
+            Supplier<AwsClients> goalClients,
+            java.nio.file.Path outputFile,
+            Log log) {
+        SessionListener guard = keepSessionOnFailure || reuse
+                ? new SessionListener() {}
+                : new SafetyNetListener(safetyNet, build, settings, ending, goalClients, log);
+        SessionListener renewal =
+                new TokenRenewalListener(safetyNet, build, goalClients, ending.tokenFile(), outputFile, log);
+        // Later goals decide by the session, whatever property its ID went to (sessionIdProperty).
+        SessionListener record = HandedSession.recorder(reuse, handed -> safetyNet.handedOver(build, handed));
+        return SessionListener.all(guard, record, renewal);
+    }
 
     SafetyNetListener(
             SessionSafetyNet safetyNet,

@@ -4,21 +4,19 @@ import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.flow.SessionStarter;
 import io.github.emrserverless.core.guard.PendingSession;
-import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.local.LocalSessions;
 import io.github.emrserverless.core.start.StartSessionConfiguration;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
 
@@ -140,8 +138,7 @@ public class StartSessionMojo extends AbstractHandOverMojo {
 
     /**
      * Local mode: the Spark version of the local Spark Connect server ({@code org.apache.spark:spark-connect_2.13},
-     * 4.0.0 or later), resolved through Maven. Tests that use the Spark Connect JVM client need a client no newer
-     * than this.
+     * 4.0.0 or later), resolved through Maven. A test's Spark Connect JVM client must be no newer than this.
      */
     @Parameter(property = "emr-serverless.localSparkVersion", defaultValue = LocalSessions.DEFAULT_SPARK_VERSION)
     private String localSparkVersion;
@@ -172,51 +169,27 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         configuration(),
                         new LocalSessions.Options(
                                 localSparkVersion,
-                                java(),
+                                MavenServerClasspath.java(toolchains, session, getLog()),
                                 new File(project.getBuild().getDirectory(), "emr-serverless").toPath()),
-                        new MavenServerClasspath(
-                                repositorySystem,
-                                session.getRepositorySession(),
-                                project.getRemoteProjectRepositories(),
-                                origin().of("localSparkVersion")),
+                        MavenServerClasspath.of(repositorySystem, session, project, origin()),
                         this::exportProperty,
                         server -> safetyNet.watchLocal(session, server, exportToReactor, getLog()));
     }
 
-    /** The JDK of the build's toolchain (maven-toolchains-plugin) when there is one, else Maven's own. */
-    private Path java() {
-        Toolchain jdk = toolchains.getToolchainFromBuildContext("jdk", session);
-        String tool = jdk == null ? null : jdk.findTool("java");
-        if (tool != null) {
-            getLog().debug("Local server runs on the toolchain's java " + tool);
-            return Path.of(tool);
-        }
-        return Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
     @Override
     protected void run(AwsSettings settings) throws InterruptedException {
-        // A reusable session is the next build's too; one shared with the reactor ends with the whole build.
-        SessionListener guard = keepSessionOnFailure || reuse
-                ? new SessionListener() {}
-                : new SafetyNetListener(
-                        safetyNet,
-                        session,
-                        settings,
-                        new PendingSession.Ending(
-                                idleTimeoutMinutes, tokenFile.toPath(), exportToReactor, reportFile.toPath()),
-                        () -> opened,
-                        getLog());
-        SessionListener renewal = new TokenRenewalListener(
-                safetyNet, session, () -> opened, tokenFile.toPath(), outputFile.toPath(), getLog());
-        // Later goals decide by the session, whatever property its ID went to (sessionIdProperty).
-        SessionListener record = HandedSession.recorder(reuse, handed -> safetyNet.handedOver(session, handed));
+        SessionListener listeners = SafetyNetListener.forStart(
+                safetyNet,
+                session,
+                settings,
+                new PendingSession.Ending(idleTimeoutMinutes, tokenFile.toPath(), exportToReactor, reportFile.toPath()),
+                keepSessionOnFailure,
+                reuse,
+                () -> opened,
+                outputFile.toPath(),
+                getLog());
         new SessionStarter(context())
-                .start(
-                        configuration(),
-                        () -> opened = openClients(),
-                        this::exportProperty,
-                        SessionListener.all(guard, record, renewal));
+                .start(configuration(), () -> opened = openClients(), this::exportProperty, listeners);
     }
 
     private StartSessionConfiguration configuration() {
@@ -226,34 +199,22 @@ public class StartSessionMojo extends AbstractHandOverMojo {
                         executionRoleArn,
                         name,
                         idleTimeoutMinutes,
-                        orEmpty(tags),
+                        Objects.requireNonNullElse(tags, Map.of()),
                         clientToken,
                         defaultTags,
                         project.getGroupId(),
                         project.getArtifactId(),
                         ciJob()),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
-                        runtimeConfigurationFiles == null
-                                ? List.of()
-                                : runtimeConfigurationFiles.stream()
-                                        .map(File::toPath)
-                                        .toList(),
+                        RuntimeConfigurationEntry.paths(runtimeConfigurationFiles),
                         project.getBasedir().toPath(),
-                        runtimeConfiguration == null
-                                ? List.of()
-                                : runtimeConfiguration.stream()
-                                        .map(RuntimeConfigurationEntry::toConfiguration)
-                                        .toList(),
-                        orEmpty(sparkProperties),
+                        RuntimeConfigurationEntry.toConfigurations(runtimeConfiguration),
+                        Objects.requireNonNullElse(sparkProperties, Map.of()),
                         session.getUserProperties()),
                 new StartSessionConfiguration.Waiting(waitForReady, waitTimeout, startApplication, exportEndpoint),
                 new StartSessionConfiguration.Reuse(reuse, reuseMaxAge, reuseScope),
                 new StartSessionConfiguration.Limits(maxSessionAge, maxLiveSessions),
                 outputs(),
                 dryRun);
-    }
-
-    private static Map<String, String> orEmpty(Map<String, String> map) {
-        return map == null ? Map.of() : map;
     }
 }

@@ -3,14 +3,12 @@ package io.github.emrserverless.maven.mojo;
 import static io.github.emrserverless.core.config.Text.blankToNull;
 
 import io.github.emrserverless.core.api.CiJob;
-import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.costguard.ApplicationStop;
 import io.github.emrserverless.core.costguard.LeftoverCheck;
 import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.local.LocalSessions;
-import io.github.emrserverless.core.output.CiOutputs;
 import io.github.emrserverless.core.report.SessionReport;
 import io.github.emrserverless.core.support.OwnerOnlyFile;
 import io.github.emrserverless.core.support.PollSchedule;
@@ -21,7 +19,6 @@ import io.github.emrserverless.core.terminate.TerminationRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -135,7 +132,7 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
         if (cleanUpCiJob && blankToNull(sessionId) == null) {
             String job = ciJob();
             if (job == null) {
-                getLog().warn(notInCi("cleanUpCiJob") + " nothing terminated.");
+                getLog().warn(CiJob.notInCi("cleanUpCiJob") + " nothing terminated.");
                 return;
             }
             tags = new LinkedHashMap<>(matchTags == null ? Map.of() : matchTags);
@@ -160,7 +157,10 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                                 new Poller(Clock.systemUTC(), Sleeper.SYSTEM, PollSchedule.DEFAULT),
                                 reporter(),
                                 Clock.systemUTC())
-                        .run(request, this::ended, this::reportEnd);
+                        .run(
+                                request,
+                                this::ended,
+                                ended -> SessionReport.recordEnd(reportFile.toPath(), ended, reporter()));
             }
             if (stopApplication) {
                 new ApplicationStop(clients.sessions(), clients::stopApplication, reporter())
@@ -176,18 +176,13 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     private void checkLeftovers(AwsClients clients) {
         String ciJob = ciJob();
         if (ciJob == null) {
-            getLog().warn(notInCi("checkLeftovers") + " nothing checked.");
+            getLog().warn(CiJob.notInCi("checkLeftovers") + " nothing checked.");
             return;
         }
         // By session, whatever property their IDs went to: shared with the reactor, they end after the last module.
         Set<String> excused = safetyNet.endingWithBuild(session);
         new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
                 .check(applicationId, ciJob, excused, failOnLeftovers);
-    }
-
-    private static String notInCi(String parameter) {
-        return parameter + ": not in a CI job (none of " + String.join(", ", CiJob.VARIABLES) + " is set), so there is"
-                + " no ci-job tag to look for;";
     }
 
     /**
@@ -206,19 +201,6 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                     + " terminated when the build ends, not now.";
         }
         return null;
-    }
-
-    /** The end state and billing go into this build's report, and to the GitHub Actions job summary. */
-    private void reportEnd(Session ended) {
-        SessionReport.update(
-                reportFile.toPath(),
-                ended.sessionId(),
-                content -> {
-                    SessionReport.Content done = content.ended(ended, Instant.now());
-                    CiOutputs.appendSummary(System.getenv(), SessionReport.markdown(done));
-                    return done;
-                },
-                reporter());
     }
 
     /**
