@@ -12,7 +12,10 @@ def port = (session.endpoint =~ /^sc:\/\/127\.0\.0\.1:(\d+)$/)[0][1] as int
 assert log.indexOf("Started local Spark Connect server ${id}") < log.indexOf('(default-testCompile)')
 assert log.contains("Awaiting local server ${id}")
 assert log =~ /Local server ${id} is ready after \S+ \(Spark Connect on sc:\/\/127\.0\.0\.1:${port}, log /
-assert log.contains("at sc://127.0.0.1:${port}: sum(id) of range(1000) = 499500")
+// The test's SparkSession came from the extension, connected to the session the build handed over: no second server.
+assert log.contains("[emr-serverless] Using session ${id}, handed over by the build (system properties)")
+assert log.contains('Spark 4.2.0: sum(id) of range(1000) = 499500')
+assert (log =~ /Started local Spark Connect server/).size() == 1
 assert log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/
 assert !log.contains('Failed to release session')
 assert log.contains("Stopped local server ${id} in ")

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * @param reused it was another build's, found and joined
  * @param applicationStartedByPlugin start-session started the application for it (terminate-session's stopApplication
  *     stops only what the build started)
+ * @param sparkVersion the server's Spark version once ready, as its release label tells (a Spark Connect client must
+ *     be no newer), else null
  */
 public record ExportedSession(
         Mode mode,
@@ -30,7 +32,8 @@ public record ExportedSession(
         Path tokenFile,
         boolean reusable,
         boolean reused,
-        boolean applicationStartedByPlugin) {
+        boolean applicationStartedByPlugin,
+        String sparkVersion) {
 
     public static final String PREFIX = "emr-serverless.";
     /** The default property of the session ID ({@code sessionIdProperty} names another). */
@@ -44,6 +47,7 @@ public record ExportedSession(
     public static final String REUSED = PREFIX + "sessionReused";
     public static final String REUSABLE = PREFIX + "sessionReusable";
     public static final String APPLICATION_STARTED = PREFIX + "applicationStartedByPlugin";
+    public static final String SPARK_VERSION = PREFIX + "sparkVersion";
     /** Only with {@code exportAuthToken}; never part of this type, which travels to files and logs. */
     public static final String AUTH_TOKEN = PREFIX + "sessionAuthToken";
 
@@ -59,13 +63,38 @@ public record ExportedSession(
                 null,
                 reusable,
                 reused,
-                applicationStartedByPlugin);
+                applicationStartedByPlugin,
+                null);
     }
 
     /** The same session once ready, with its endpoint and the file that holds its token. */
     public ExportedSession ready(String endpoint, Path tokenFile) {
         return new ExportedSession(
-                mode, applicationId, sessionId, arn, endpoint, tokenFile, reusable, reused, applicationStartedByPlugin);
+                mode,
+                applicationId,
+                sessionId,
+                arn,
+                endpoint,
+                tokenFile,
+                reusable,
+                reused,
+                applicationStartedByPlugin,
+                sparkVersion);
+    }
+
+    /** The same session with the Spark version its server runs, when known. */
+    public ExportedSession withSparkVersion(String version) {
+        return new ExportedSession(
+                mode,
+                applicationId,
+                sessionId,
+                arn,
+                endpoint,
+                tokenFile,
+                reusable,
+                reused,
+                applicationStartedByPlugin,
+                version);
     }
 
     /** This build's StartSession created it; it was not found and joined as another build's. */
@@ -87,6 +116,7 @@ public record ExportedSession(
         }
         putIfPresent(properties, ENDPOINT, endpoint);
         putIfPresent(properties, TOKEN_FILE, tokenFile == null ? null : tokenFile.toString());
+        putIfPresent(properties, SPARK_VERSION, sparkVersion);
         return properties;
     }
 
@@ -121,7 +151,8 @@ public record ExportedSession(
                 tokenFile == null || tokenFile.isBlank() ? null : Path.of(tokenFile),
                 Boolean.parseBoolean(property.apply(REUSABLE)),
                 Boolean.parseBoolean(property.apply(REUSED)),
-                Boolean.parseBoolean(property.apply(APPLICATION_STARTED)));
+                Boolean.parseBoolean(property.apply(APPLICATION_STARTED)),
+                property.apply(SPARK_VERSION));
     }
 
     private static void putIfPresent(Map<String, String> properties, String key, String value) {

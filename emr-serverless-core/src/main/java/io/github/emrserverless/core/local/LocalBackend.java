@@ -5,6 +5,7 @@ import io.github.emrserverless.core.api.SessionEndedException;
 import io.github.emrserverless.core.api.SessionEndpoint;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.api.SessionState;
+import io.github.emrserverless.core.api.SparkRelease;
 import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.config.Durations;
 import io.github.emrserverless.core.handover.SessionBackend;
@@ -86,7 +87,8 @@ final class LocalBackend implements SessionBackend {
                 name,
                 state,
                 details,
-                null,
+                // The Spark it runs, as a release label tells it for a session on AWS.
+                SparkRelease.local(server.sparkVersion()).label(),
                 server.startedAt(),
                 state == SessionState.IDLE ? clock.instant() : null,
                 state == SessionState.TERMINATED || state == SessionState.FAILED ? clock.instant() : null,

@@ -49,6 +49,7 @@ public final class LocalServer {
     private final LocalServerCommand.ServerFiles files;
     private final String token;
     private final Instant startedAt;
+    private final String sparkVersion;
 
     private LocalServer(LocalServerCommand command, Process process, Path logFile, Instant startedAt) {
         this.files = command.files();
@@ -59,6 +60,12 @@ public final class LocalServer {
         this.process = process;
         this.logFile = logFile;
         this.startedAt = startedAt;
+        this.sparkVersion = command.sparkVersion();
+    }
+
+    /** The Spark version it runs: what a Spark Connect client must not be newer than. */
+    public String sparkVersion() {
+        return sparkVersion;
     }
 
     /**

@@ -33,7 +33,8 @@ record LocalServerCommand(
         String sessionId,
         int port,
         String token,
-        ServerFiles files) {
+        ServerFiles files,
+        String sparkVersion) {
 
     static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
     /** The system property that marks the server's JVM with its session ID. */

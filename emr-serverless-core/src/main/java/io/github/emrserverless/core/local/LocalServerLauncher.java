@@ -47,7 +47,8 @@ final class LocalServerLauncher {
                     sessionId,
                     LocalServer.freePort(),
                     token(),
-                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId));
+                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId),
+                    version);
             // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
             reporter.debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
                     + " (secret-looking values masked): "

@@ -2,6 +2,7 @@ package io.github.emrserverless.core.output;
 
 import io.github.emrserverless.core.api.Session;
 import io.github.emrserverless.core.api.SessionEndpoint;
+import io.github.emrserverless.core.api.SparkRelease;
 import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.handover.ExportedSession;
 import io.github.emrserverless.core.handover.SessionListener;
@@ -60,15 +61,20 @@ public final class SessionExporter implements SessionListener {
 
     @Override
     public void onStarted(StartedSession started) {
-        export(handedOver(started));
-        sessionFile.write(settings.outputFile(), content(started, null, null));
+        ExportedSession handed = handedOver(started);
+        export(handed);
+        sessionFile.write(settings.outputFile(), SessionFile.Content.of(handed, settings.name(), null, null));
     }
 
     @Override
     public void onReady(StartedSession started, Session session, SessionEndpoint endpoint) {
+        ExportedSession handed = handedOver(started).withSparkVersion(sparkVersion(session));
         if (endpoint != null) {
             OwnerOnlyFile.write(settings.tokenFile(), endpoint.authToken());
-            export(handedOver(started).ready(endpoint.endpoint(), settings.tokenFile()));
+            handed = handed.ready(endpoint.endpoint(), settings.tokenFile());
+        }
+        export(handed);
+        if (endpoint != null) {
             if (settings.exportAuthToken()) {
                 properties.accept(ExportedSession.AUTH_TOKEN, endpoint.authToken());
                 reporter.debug(() -> "Exported property " + ExportedSession.AUTH_TOKEN + "=****");
@@ -80,7 +86,22 @@ public final class SessionExporter implements SessionListener {
                             : " (auth token in " + settings.tokenFile() + ", valid until "
                                     + endpoint.authTokenExpiresAt() + ")"));
         }
-        sessionFile.write(settings.outputFile(), content(started, session, endpoint));
+        sessionFile.write(settings.outputFile(), SessionFile.Content.of(handed, settings.name(), session, endpoint));
+    }
+
+    /** The server's Spark version from the release label, which a Spark Connect client must not be newer than. */
+    private String sparkVersion(Session session) {
+        SparkRelease release = SparkRelease.ofLabel(session.releaseLabel()).orElse(null);
+        if (release == null) {
+            reporter.warn("Release label " + session.releaseLabel() + " of session " + session.sessionId() + ": its"
+                    + " Spark version is unknown here. A Spark Connect client must be no newer than the server's Spark"
+                    + " and built for the same Scala version.");
+            return null;
+        }
+        reporter.info("Session " + session.sessionId() + " runs Spark " + release.version() + " (Scala "
+                + release.scalaBinaryVersion() + ", " + release.label()
+                + "): a Spark Connect client must be no newer.");
+        return release.version();
     }
 
     private ExportedSession handedOver(StartedSession started) {
@@ -91,14 +112,6 @@ public final class SessionExporter implements SessionListener {
     @Override
     public void onEnded(StartedSession started) {
         OwnerOnlyFile.delete(settings.tokenFile());
-    }
-
-    private SessionFile.Content content(StartedSession started, Session session, SessionEndpoint endpoint) {
-        ExportedSession handed = handedOver(started);
-        if (endpoint != null) {
-            handed = handed.ready(endpoint.endpoint(), settings.tokenFile());
-        }
-        return SessionFile.Content.of(handed, settings.name(), session, endpoint);
     }
 
     /** Each property once, and again only when its value changed (the endpoint comes later than the ID). */

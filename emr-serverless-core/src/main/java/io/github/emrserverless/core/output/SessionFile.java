@@ -48,7 +48,8 @@ public final class SessionFile {
             String authTokenExpiresAt,
             boolean reused,
             boolean reusable,
-            boolean applicationStartedByPlugin) {
+            boolean applicationStartedByPlugin,
+            String sparkVersion) {
 
         /**
          * @param session the session once ready, or null right after StartSession
@@ -74,7 +75,8 @@ public final class SessionFile {
                             : endpoint.authTokenExpiresAt().toString(),
                     handed.reused(),
                     handed.reusable(),
-                    handed.applicationStartedByPlugin());
+                    handed.applicationStartedByPlugin(),
+                    handed.sparkVersion());
         }
     }
 
@@ -109,7 +111,9 @@ public final class SessionFile {
                 ExportedSession.REUSABLE,
                 text(content, "reusable"),
                 ExportedSession.APPLICATION_STARTED,
-                text(content, "applicationStartedByPlugin"));
+                text(content, "applicationStartedByPlugin"),
+                ExportedSession.SPARK_VERSION,
+                text(content, "sparkVersion"));
         return ExportedSession.fromProperties(key -> blankToNull(properties.get(key)), "sessionId");
     }
 

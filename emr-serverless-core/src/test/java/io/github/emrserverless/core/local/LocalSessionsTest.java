@@ -57,6 +57,7 @@ class LocalSessionsTest {
         assertThat(properties)
                 .containsEntry("emr-serverless.applicationId", "local")
                 .containsEntry("emr-serverless.sessionEndpoint", server.endpoint())
+                .containsEntry("emr-serverless.sparkVersion", "4.2.0")
                 .doesNotContainKey("emr-serverless.sessionArn")
                 .doesNotContainKey("emr-serverless.sessionAuthToken");
         assertThat(server.endpoint()).matches("sc://127\\.0\\.0\\.1:\\d+");
@@ -66,7 +67,10 @@ class LocalSessionsTest {
                 .isEqualTo(server.token());
         Map<String, Object> session =
                 JSON.std.mapFrom(dir.resolve("session.json").toFile());
-        assertThat(session).containsEntry("mode", "local").containsEntry("state", "IDLE");
+        assertThat(session)
+                .containsEntry("mode", "local")
+                .containsEntry("state", "IDLE")
+                .containsEntry("sparkVersion", "4.2.0");
         assertThat(timeline()).containsExactly("SUBMITTED", "STARTING", "IDLE");
         // The Spark properties reached the server, and their file (secrets, maybe) is gone.
         assertThat(Files.readString(server.logFile())).contains("spark.master=local[*], SPARK_LOCAL_IP=127.0.0.1");

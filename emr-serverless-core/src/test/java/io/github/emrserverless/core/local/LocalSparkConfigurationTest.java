@@ -79,7 +79,8 @@ class LocalSparkConfigurationTest {
                 "local-abc",
                 15002,
                 "t0k3n",
-                LocalServerCommand.ServerFiles.in(Path.of("/t"), "local-abc"));
+                LocalServerCommand.ServerFiles.in(Path.of("/t"), "local-abc"),
+                "4.2.0");
 
         assertThat(command.serverProperties())
                 .containsEntry("spark.master", "local[*]")

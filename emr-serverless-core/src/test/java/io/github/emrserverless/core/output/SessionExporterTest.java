@@ -115,14 +115,15 @@ class SessionExporterTest {
         exporter.onReady(started, ready, endpoint);
 
         ExportedSession expected = new ExportedSession(
-                Mode.AWS, "app", "s1", "arn:s1", "sc://s1:443", dir.resolve("token"), false, false, true);
+                Mode.AWS, "app", "s1", "arn:s1", "sc://s1:443", dir.resolve("token"), false, false, true, "3.5.6");
         assertThat(ExportedSession.fromProperties(properties::get, "my.session"))
                 .contains(expected);
         assertThat(SessionFile.read(dir.resolve("session.json"))).contains(expected);
         assertThat(expected.startedByBuild()).isTrue();
         assertThat(properties)
-                .as("the endpoint and token file come on top; nothing is exported twice")
-                .hasSize(exportedOnce + 2);
+                .as("the endpoint, token file and Spark version come on top; nothing is exported twice")
+                .hasSize(exportedOnce + 3)
+                .containsEntry("emr-serverless.sparkVersion", "3.5.6");
         assertThat(ExportedSession.fromProperties(properties::get, "emr-serverless.sessionId"))
                 .isEmpty();
         assertThat(SessionFile.read(dir.resolve("missing.json"))).isEmpty();

@@ -5,7 +5,6 @@ import io.github.emrserverless.core.config.ParameterOrigin;
 import io.github.emrserverless.core.local.ServerClasspath;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -26,14 +25,6 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
  * repository apply, and nothing is downloaded behind Maven's back.
  */
 final class MavenServerClasspath implements ServerClasspath {
-
-    static final String SERVER = "org.apache.spark:spark-connect_2.13";
-    /**
-     * What the server's POM declares as provided, supplied by a Spark distribution: SQL, and MLlib, without which
-     * ML calls and even the release of a client's session fail on the server.
-     */
-    static final List<String> PROVIDED =
-            List.of("org.apache.spark:spark-sql_2.13", "org.apache.spark:spark-mllib_2.13");
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -76,8 +67,8 @@ final class MavenServerClasspath implements ServerClasspath {
     @Override
     public List<Path> resolve(String sparkVersion) {
         String coordinates = SERVER + ":" + sparkVersion;
-        List<Dependency> roots = Stream.concat(Stream.of(SERVER), PROVIDED.stream())
-                .map(artifact -> new Dependency(new DefaultArtifact(artifact + ":" + sparkVersion), "runtime"))
+        List<Dependency> roots = ServerClasspath.roots(sparkVersion).stream()
+                .map(artifact -> new Dependency(new DefaultArtifact(artifact), "runtime"))
                 .toList();
         CollectRequest collect = new CollectRequest(roots, null, repositories);
         try {

@@ -1,0 +1,190 @@
+package io.github.emrserverless.junit5;
+
+import io.github.emrserverless.core.api.SparkRelease;
+import io.github.emrserverless.core.api.StartedSession;
+import io.github.emrserverless.core.config.Mode;
+import io.github.emrserverless.core.guard.RunGuard;
+import io.github.emrserverless.core.handover.ExportedSession;
+import io.github.emrserverless.core.local.LocalSessions;
+import io.github.emrserverless.core.output.SessionFile;
+import io.github.emrserverless.core.start.StartSessionConfiguration;
+import io.github.emrserverless.core.support.GoalContext;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
+import io.github.emrserverless.core.support.Reporter;
+import io.github.emrserverless.core.support.Sleeper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.spark.sql.connect.SparkSession;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The test run's session: found where the build handed it over, or started for the run (a local Spark Connect
+ * server); and the one SparkSession connected to it. Closing it closes the SparkSession and ends what was started.
+ */
+final class TestRunSession implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    /** Where start-session writes {@code session.json}, seen from the module a test runs in. */
+    static final Path SESSION_FILE = Path.of("target", "emr-serverless", "session.json");
+
+    private final SparkSession spark;
+    private final ExportedSession session;
+    private final RunGuard guard;
+    private boolean closed;
+
+    /** @param guard what ends the session this test run started; null for one the build handed over */
+    private TestRunSession(SparkSession spark, ExportedSession session, RunGuard guard) {
+        this.spark = spark;
+        this.session = session;
+        this.guard = guard;
+    }
+
+    SparkSession spark() {
+        return spark;
+    }
+
+    static TestRunSession open(Reporter log) {
+        Optional<ExportedSession> handed = handedOver(System::getProperty, SESSION_FILE, log);
+        if (handed.isPresent()) {
+            return new TestRunSession(connect(handed.get(), log), handed.get(), null);
+        }
+        RunGuard guard = new RunGuard(log);
+        try {
+            ExportedSession started = startLocal(guard, log);
+            log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"
+                    + " server, Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
+            return new TestRunSession(connect(started, log), started, guard);
+        } catch (RuntimeException | Error e) {
+            guard.finished(true);
+            throw e;
+        }
+    }
+
+    /**
+     * The session the build handed over: Failsafe's system properties (what the README passes), else the
+     * {@code session.json} of a build whose session is still there (its token file is deleted when it ends).
+     */
+    static Optional<ExportedSession> handedOver(Function<String, String> properties, Path sessionFile, Reporter log) {
+        Optional<ExportedSession> fromProperties = ExportedSession.fromProperties(
+                        key -> resolved(properties.apply(key)), ExportedSession.SESSION_ID)
+                .filter(TestRunSession::usable);
+        if (fromProperties.isPresent()) {
+            log.info("Using session " + fromProperties.get().sessionId() + ", handed over by the build (system"
+                    + " properties)");
+            return fromProperties;
+        }
+        Optional<ExportedSession> fromFile = SessionFile.read(sessionFile).filter(TestRunSession::usable);
+        fromFile.ifPresent(session ->
+                log.info("Using session " + session.sessionId() + ", handed over by the build (" + sessionFile + ")"));
+        return fromFile;
+    }
+
+    /** Ready, with its token still there, and (a local server) still listening. */
+    private static boolean usable(ExportedSession session) {
+        if (session.endpoint() == null || session.tokenFile() == null || !Files.isReadable(session.tokenFile())) {
+            return false;
+        }
+        return session.mode() != Mode.LOCAL || listening(session.endpoint());
+    }
+
+    /** An unset property reaches Failsafe's system properties as its own {@code ${...}} expression. */
+    private static String resolved(String value) {
+        return value == null || value.isBlank() || value.startsWith("${") ? null : value;
+    }
+
+    private static boolean listening(String endpoint) {
+        URI uri = URI.create(endpoint.replaceFirst("^sc://", "http://"));
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A local server as mode=local starts one, of the client's own Spark version unless told otherwise. */
+    private static ExportedSession startLocal(RunGuard guard, Reporter log) {
+        Path directory = Path.of("target", "emr-serverless-junit5").toAbsolutePath();
+        String version = System.getProperty("emr-serverless.localSparkVersion", SparkClient.version());
+        Map<String, String> exported = new ConcurrentHashMap<>();
+        StartSessionConfiguration configuration = new StartSessionConfiguration(
+                new StartSessionConfiguration.Request(
+                        StartedSession.LOCAL_APPLICATION, null, null, 30, Map.of(), null, false, null, null, null),
+                new StartSessionConfiguration.RuntimeConfigurationSources(
+                        List.of(), directory, List.of(), Map.of(), System.getProperties()),
+                new StartSessionConfiguration.Waiting(
+                        true, System.getProperty("emr-serverless.waitTimeout", "3m"), false, true),
+                StartSessionConfiguration.Reuse.OFF,
+                new StartSessionConfiguration.Limits("4h", 0),
+                new StartSessionConfiguration.Outputs(
+                        ExportedSession.SESSION_ID,
+                        directory.resolve("session.json"),
+                        directory.resolve("session-token"),
+                        directory.resolve("session.env"),
+                        directory.resolve("report.json"),
+                        false),
+                false);
+        // No CI variables: a test run writes nothing to the CI system's outputs.
+        GoalContext context = new GoalContext(
+                log, parameter -> "-Demr-serverless." + parameter, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM);
+        try {
+            new LocalSessions(context)
+                    .start(
+                            configuration,
+                            new LocalSessions.Options(
+                                    version, Path.of(System.getProperty("java.home"), "bin", "java"), directory),
+                            new ResolverServerClasspath(),
+                            exported::put,
+                            server -> guard.local().add(server, true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the local Spark Connect server started", e);
+        }
+        return ExportedSession.fromProperties(exported::get, ExportedSession.SESSION_ID)
+                .orElseThrow(() -> new IllegalStateException("The local server exported no session"));
+    }
+
+    /** Fails fast, naming both versions, when the client may not talk to the server. */
+    private static SparkSession connect(ExportedSession session, Reporter log) {
+        if (session.sparkVersion() != null) {
+            SparkRelease.ofVersion(session.sparkVersion())
+                    .refusal(SparkClient.version(), SparkClient.scalaBinaryVersion())
+                    .ifPresent(refusal -> {
+                        throw new IllegalStateException(refusal);
+                    });
+        } else {
+            log.warn("The server's Spark version is unknown: a Spark Connect client " + SparkClient.version()
+                    + " must be no newer than it.");
+        }
+        return SparkSession.builder()
+                .remote(session.endpoint())
+                .interceptor(new TokenInterceptor(session.tokenFile(), session.mode() == Mode.LOCAL))
+                .create();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            spark.close();
+        } finally {
+            if (guard != null) {
+                guard.finished(false);
+                // The server is gone; its token is a secret all the same.
+                OwnerOnlyFile.delete(session.tokenFile());
+            }
+        }
+    }
+}

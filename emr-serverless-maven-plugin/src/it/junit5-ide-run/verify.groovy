@@ -1,0 +1,19 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+assert log =~ /\[emr-serverless\] Using session (local-[0-9a-z]{12}), started for this test run \(a local Spark Connect server, Spark 4\.2\.0, at sc:\/\/127\.0\.0\.1:\d+\)/
+assert log.contains('sum(id) of range(1000) = 499500')
+assert log =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0/
+def session = new JsonSlurper().parse(new File(basedir, 'target/emr-serverless-junit5/session.json'))
+def id = session.sessionId
+def port = (session.endpoint =~ /:(\d+)$/)[0][1] as int
+assert log.contains("Stopped local server ${id}")
+// Nothing left behind: no server process, nothing listening on its port, no token file.
+try {
+    new Socket('127.0.0.1', port).close()
+    assert false : "port ${port} still accepts connections"
+} catch (ConnectException expected) {
+}
+assert !ProcessHandle.allProcesses().anyMatch { p -> p.info().commandLine().orElse('').contains("emr-serverless.localSession=${id}") }
+assert !new File(basedir, 'target/emr-serverless-junit5/session-token').exists()
+true
