@@ -4,6 +4,7 @@ import io.github.emrserverless.core.api.SparkRelease;
 import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.config.Mode;
 import io.github.emrserverless.core.guard.RunGuard;
+import io.github.emrserverless.core.guard.RunWords;
 import io.github.emrserverless.core.handover.ExportedSession;
 import io.github.emrserverless.core.local.LocalSessions;
 import io.github.emrserverless.core.output.SessionFile;
@@ -57,7 +58,7 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
         if (handed.isPresent()) {
             return new TestRunSession(connect(handed.get(), log), handed.get(), null);
         }
-        RunGuard guard = new RunGuard(log);
+        RunGuard guard = new RunGuard(log, RunWords.TEST_RUN);
         try {
             ExportedSession started = startLocal(guard, log);
             log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"

@@ -37,7 +37,7 @@ public final class RunGuard {
 
     /** How long a shutdown waits for the answer of a StartSession in flight before looking for it by its tag. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(1);
-    /** The bound on ending everything once the build is interrupted. */
+    /** The bound on ending everything once the run is interrupted. */
     public static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
     /** How long a local server may take to shut down by itself when the build is interrupted or failed. */
     static final Duration LOCAL_GRACE = Duration.ofSeconds(3);
@@ -52,14 +52,15 @@ public final class RunGuard {
     private final LocalServers local;
     private final Reporter log;
     private final Thread shutdownHook;
+    private final RunWords words;
     private boolean drained;
 
     /** Adds the JVM shutdown hook at once: from now on, an interrupted run ends what it started. */
-    public RunGuard(Reporter log) {
+    public RunGuard(Reporter log, RunWords words) {
         this.log = log;
+        this.words = words;
         this.local = new LocalServers(log);
-        this.shutdownHook = new Thread(
-                () -> endAll("the build was interrupted before terminate-session ran"), "emr-serverless-safety-net");
+        this.shutdownHook = new Thread(() -> endAll(words.interrupted()), "emr-serverless-safety-net");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -83,7 +84,7 @@ public final class RunGuard {
         }
         notifyAll();
         if (drained) {
-            lateEndings.add(CompletableFuture.runAsync(() -> end(session, "the build ended while it was starting")));
+            lateEndings.add(CompletableFuture.runAsync(() -> end(session, words.endedWhileStarting())));
             return;
         }
         sessions.put(session.key(), session);
@@ -146,7 +147,7 @@ public final class RunGuard {
             // The hook is running or about to: it ends whatever is still pending.
         }
         if (failed) {
-            endAll("the build failed before terminate-session ran");
+            endAll(words.failed());
             return;
         }
         List<PendingSession> left = new ArrayList<>();
@@ -154,14 +155,14 @@ public final class RunGuard {
             sessions.values().removeIf(session -> !session.ending().withBuild() && left.add(session));
         }
         for (PendingSession session : left) {
-            log.info("Session " + session.started().sessionId() + " stays running: the build succeeded."
+            log.info("Session " + session.started().sessionId() + " stays running: " + words.succeeded() + "."
                     + " End it with emr-serverless:terminate-session; otherwise it ends after "
                     + session.ending().idleTimeoutMinutes() + " idle minutes.");
         }
         stopRenewals();
-        local.stopAll("the build ended (a local server never outlives its build)", LocalSessions.STOP_GRACE);
+        local.stopAll(words.endedForLocal(), LocalSessions.STOP_GRACE);
         // What is left was shared with the reactor (exportToReactor): used by every module, ended once.
-        endAll("the build ended (it was shared with every module of the reactor)");
+        endAll(words.endedForShared());
     }
 
     /** The IDs of the sessions shared with the reactor, which end with the build. */
@@ -213,7 +214,7 @@ public final class RunGuard {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception timedOut) {
-            log.error("Ending the build's sessions took longer than " + SHUTDOWN_BOUND.toSeconds()
+            log.error("Ending the sessions of " + words.run() + " took longer than " + SHUTDOWN_BOUND.toSeconds()
                     + " s; check the application for sessions still running.");
         } finally {
             pool.shutdownNow();

@@ -64,7 +64,7 @@ class RunGuardTest {
 
     @Test
     void aFailedRunEndsWhatItStarted() {
-        RunGuard guard = new RunGuard(reporter);
+        RunGuard guard = new RunGuard(reporter, RunWords.BUILD);
         guard.add(pending(false), null);
 
         guard.finished(true);
@@ -77,7 +77,7 @@ class RunGuardTest {
 
     @Test
     void aSuccessfulRunLeavesItsOwnSessionAndEndsTheOneSharedWithTheWholeRun() {
-        RunGuard guard = new RunGuard(reporter);
+        RunGuard guard = new RunGuard(reporter, RunWords.BUILD);
         guard.add(pending(false), null);
 
         guard.finished(false);
@@ -87,7 +87,7 @@ class RunGuardTest {
                 .anySatisfy(
                         line -> assertThat(line).startsWith("info: Session " + started.sessionId() + " stays running"));
 
-        RunGuard shared = new RunGuard(reporter);
+        RunGuard shared = new RunGuard(reporter, RunWords.BUILD);
         shared.add(pending(true), null);
         shared.finished(false);
 

@@ -4,6 +4,7 @@ import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.guard.PendingSession;
 import io.github.emrserverless.core.guard.PendingStart;
 import io.github.emrserverless.core.guard.RunGuard;
+import io.github.emrserverless.core.guard.RunWords;
 import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.local.LocalServer;
 import io.github.emrserverless.core.output.TokenRenewer;
@@ -131,7 +132,7 @@ public class SessionSafetyNet {
     /** The build's guard; its end (success or failure) reaches the guard through the chained execution listener. */
     private RunGuard guard(MavenSession build, Log log) {
         return guards.computeIfAbsent(build.getRequest(), request -> {
-            RunGuard guard = new RunGuard(new MavenReporter(log));
+            RunGuard guard = new RunGuard(new MavenReporter(log), RunWords.BUILD);
             request.setExecutionListener(new DelegatingExecutionListener(request.getExecutionListener()) {
                 @Override
                 public void sessionEnded(ExecutionEvent event) {
