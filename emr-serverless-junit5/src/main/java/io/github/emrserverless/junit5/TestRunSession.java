@@ -167,9 +167,21 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
                     + " must be no newer than it.");
         }
         return SparkSession.builder()
-                .remote(session.endpoint())
+                .remote(connectionString(session))
                 .interceptor(new TokenInterceptor(session.tokenFile(), session.mode() == Mode.LOCAL))
                 .create();
+    }
+
+    /**
+     * EMR Serverless serves Spark Connect over TLS on port 443, which the JVM client uses only when the connection
+     * string says {@code use_ssl=true}; a local server listens in plain text on the loopback interface.
+     */
+    static String connectionString(ExportedSession session) {
+        String endpoint = session.endpoint();
+        if (session.mode() == Mode.LOCAL || endpoint.contains("use_ssl=")) {
+            return endpoint;
+        }
+        return endpoint + (endpoint.contains("/;") ? ";use_ssl=true" : "/;use_ssl=true");
     }
 
     @Override

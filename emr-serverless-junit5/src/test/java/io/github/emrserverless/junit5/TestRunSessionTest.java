@@ -2,6 +2,7 @@ package io.github.emrserverless.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.emrserverless.core.config.Mode;
 import io.github.emrserverless.core.handover.ExportedSession;
 import io.github.emrserverless.core.support.Reporter;
 import java.nio.file.Files;
@@ -84,5 +85,27 @@ class TestRunSessionTest {
                 .extracting(ExportedSession::sessionId)
                 .isEqualTo("s3");
         assertThat(lines).containsExactly("Using session s3, handed over by the build (" + file + ")");
+    }
+
+    @Test
+    void emrServerlessIsReachedOverTlsALocalServerInPlainText() {
+        ExportedSession aws = new ExportedSession(
+                Mode.AWS,
+                "app",
+                "s1",
+                "arn",
+                "sc://s1.s.emr-serverless-services.eu-west-1.amazonaws.com:443",
+                null,
+                false,
+                false,
+                false,
+                null);
+        assertThat(TestRunSession.connectionString(aws))
+                .isEqualTo("sc://s1.s.emr-serverless-services.eu-west-1.amazonaws.com:443/;use_ssl=true");
+        assertThat(TestRunSession.connectionString(aws.ready("sc://h:443/;use_ssl=true", null)))
+                .isEqualTo("sc://h:443/;use_ssl=true");
+        ExportedSession local = new ExportedSession(
+                Mode.LOCAL, "local", "local-1", null, "sc://127.0.0.1:15002", null, false, false, false, null);
+        assertThat(TestRunSession.connectionString(local)).isEqualTo("sc://127.0.0.1:15002");
     }
 }
