@@ -7,7 +7,6 @@ import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.api.SparkRelease;
 import io.github.emrserverless.core.api.StartedSession;
-import io.github.emrserverless.core.config.Durations;
 import io.github.emrserverless.core.handover.SessionBackend;
 import io.github.emrserverless.core.support.Poller;
 import io.github.emrserverless.core.support.Sleeper;
@@ -73,8 +72,10 @@ final class LocalBackend implements SessionBackend {
 
     @Override
     public String readyLine(StartedSession started, Session ready) {
+        // To a tenth of a second: the figure a warm start or a class-data archive is judged by.
+        double seconds = Duration.between(server.startedAt(), clock.instant()).toMillis() / 1000.0;
         return "Local server " + server.sessionId() + " is ready after "
-                + Durations.format(Duration.between(server.startedAt(), clock.instant())) + " (Spark Connect on "
+                + String.format(java.util.Locale.ROOT, "%.1fs", seconds) + " (Spark Connect on "
                 + server.endpoint() + ", log " + server.logFile() + ")";
     }
 

@@ -83,7 +83,8 @@ class LocalSessionsTest {
                         Files.getPosixFilePermissions(dir.resolve("local-server-" + id + "-scratch"))))
                 .isEqualTo("rwx------");
         assertThat(reporter.lines)
-                .anyMatch(line -> line.startsWith("info: Local server " + id + " is ready after "))
+                .anyMatch(line ->
+                        line.matches("info: Local server " + id + " is ready after \\d+\\.\\ds \\(Spark Connect on .*"))
                 .anyMatch(line -> line.contains("the local server requires it as authorization: Bearer <token> or"
                         + " x-aws-proxy-auth: <token>"));
 
