@@ -108,4 +108,21 @@ class TestRunSessionTest {
                 Mode.LOCAL, "local", "local-1", null, "sc://127.0.0.1:15002", null, false, false, false, null);
         assertThat(TestRunSession.connectionString(local)).isEqualTo("sc://127.0.0.1:15002");
     }
+
+    @Test
+    void aLocalServerHandedOverWithTheThreePropertiesIsKnownByItsId() throws Exception {
+        Path token = Files.writeString(dir.resolve("token"), "t");
+        Map<String, String> properties = Map.of(
+                "emr-serverless.sessionId", "local-abcdef123456",
+                "emr-serverless.sessionEndpoint", "sc://127.0.0.1:1",
+                "emr-serverless.sessionTokenFile", token.toString());
+
+        // Not listening: a local server that is gone is not handed over.
+        assertThat(TestRunSession.handedOver(properties::get, dir.resolve("none.json"), log))
+                .isEmpty();
+        ExportedSession local = ExportedSession.fromProperties(properties::get, "emr-serverless.sessionId")
+                .orElseThrow();
+        assertThat(local.mode()).isEqualTo(Mode.LOCAL);
+        assertThat(TestRunSession.connectionString(local)).isEqualTo("sc://127.0.0.1:1");
+    }
 }

@@ -141,9 +141,7 @@ public record ExportedSession(
         String mode = property.apply(MODE);
         String tokenFile = property.apply(TOKEN_FILE);
         return new ExportedSession(
-                "local".equalsIgnoreCase(mode) || StartedSession.LOCAL_APPLICATION.equals(applicationId)
-                        ? Mode.LOCAL
-                        : Mode.AWS,
+                local(mode, applicationId, sessionId) ? Mode.LOCAL : Mode.AWS,
                 applicationId,
                 sessionId,
                 property.apply(SESSION_ARN),
@@ -153,6 +151,16 @@ public record ExportedSession(
                 Boolean.parseBoolean(property.apply(REUSED)),
                 Boolean.parseBoolean(property.apply(APPLICATION_STARTED)),
                 property.apply(SPARK_VERSION));
+    }
+
+    /**
+     * A local server's session, also where only the ID was passed on (the three properties a test is given): local
+     * session IDs are {@code local-<id>}, and EMR Serverless issues none with a hyphen.
+     */
+    private static boolean local(String mode, String applicationId, String sessionId) {
+        return "local".equalsIgnoreCase(mode)
+                || StartedSession.LOCAL_APPLICATION.equals(applicationId)
+                || sessionId != null && sessionId.startsWith(StartedSession.LOCAL_APPLICATION + "-");
     }
 
     private static void putIfPresent(Map<String, String> properties, String key, String value) {
