@@ -5,7 +5,8 @@
 #                                 installed in the local repository, alternating with the others
 #   BENCH="early reuse" benchmarks/run.sh      only these sections (default: overhead early reuse readiness)
 #   EARLY_RUNS=5 benchmarks/run.sh             runs of each build in "early" (default 3; each run is ~90 s)
-#   BENCH=local benchmarks/run.sh              local mode: a real Spark Connect server's time to ready and memory
+#   BENCH=local benchmarks/run.sh              local mode: a real Spark Connect server's time to ready (without and
+#                                              with its class-data archive) and memory
 #                                              (not in the default set: the first run downloads Spark, ~330 MB)
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
@@ -178,12 +179,15 @@ java -cp "$TEST_CP" io.github.emrserverless.core.benchmark.ReadinessBenchmark 5 
 fi
 
 if section local; then
-  echo "== Local mode: time to ready and memory of a real Spark Connect server (5 runs, jars already resolved)"
+  echo "== Local mode: time to ready and memory of a real Spark Connect server, without and with its class-data archive"
+  echo "   (5 runs each, alternating; jars already resolved, the archive made by one untimed run first)"
   LOCAL=(./mvnw -B -f benchmarks/local/pom.xml -Demr.plugin.version="$VERSION" verify)
-  "${LOCAL[@]}" -q > /dev/null   # resolves the server once; the runs below read the local repository
-  declare -a ready rss
-  for _ in 1 2 3 4 5; do
-    "${LOCAL[@]}" -o > target/benchmark-local.log &
+  export EMR_SERVERLESS_CACHE="$PWD/target/benchmark-cache"
+  rm -rf "$EMR_SERVERLESS_CACHE"
+  "${LOCAL[@]}" -q > /dev/null   # resolves the server once and makes the archive; the runs below read both
+  declare -a ready_off ready_on rss
+  local_run() {  # $1: true or false (the archive); sets READY to the time to ready
+    EMR_SERVERLESS_CLASS_DATA_ARCHIVE=$1 "${LOCAL[@]}" -o > target/benchmark-local.log &
     BUILD=$!
     peak=0
     while kill -0 "$BUILD" 2>/dev/null; do
@@ -195,11 +199,17 @@ if section local; then
       sleep 0.2
     done
     wait "$BUILD"
-    # From the fork to a server that accepts connections, as report.json records it.
-    ready+=("$(sed -n 's/.*"timeToReadySeconds" : \([0-9.]*\).*/\1/p' benchmarks/local/target/emr-serverless/report.json)")
     rss+=("$(( peak / 1024 ))")
+    # From the fork to a server that accepts connections, as report.json records it.
+    READY=$(sed -n 's/.*"timeToReadySeconds" : \([0-9.]*\).*/\1/p' benchmarks/local/target/emr-serverless/report.json)
+  }
+  for _ in 1 2 3 4 5; do
+    local_run false; ready_off+=("$READY")
+    local_run true; ready_on+=("$READY")
   done
-  printf '  time to ready   median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready[@]}" | median)" "${ready[*]}"
+  printf '  time to ready without the archive  median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready_off[@]}" | median)" "${ready_off[*]}"
+  printf '  time to ready with the archive     median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready_on[@]}" | median)" "${ready_on[*]}"
   printf '  server RSS      median %6s MB   (runs: %s; peak while idle after start)\n' \
     "$(printf '%s\n' "${rss[@]}" | median)" "${rss[*]}"
+  du -sh "$EMR_SERVERLESS_CACHE/class-data" | sed 's/^/  archive size /'
 fi

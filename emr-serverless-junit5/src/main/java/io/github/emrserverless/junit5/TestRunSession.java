@@ -134,9 +134,16 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
                         directory.resolve("report.json"),
                         false),
                 false);
-        // No CI variables: a test run writes nothing to the CI system's outputs.
+        // No CI variables: a test run writes nothing to the CI system's outputs. Only where the cache is, and
+        // whether class-data archives are off.
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment
+                .keySet()
+                .removeIf(key -> !key.startsWith("EMR_SERVERLESS_")
+                        && !key.equals("XDG_CACHE_HOME")
+                        && !key.equals("LOCALAPPDATA"));
         GoalContext context = new GoalContext(
-                log, parameter -> "-Demr-serverless." + parameter, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM);
+                log, parameter -> "-Demr-serverless." + parameter, environment, Clock.systemUTC(), Sleeper.SYSTEM);
         try {
             new LocalSessions(context)
                     .start(

@@ -50,6 +50,9 @@ public final class LocalServer {
     private final String token;
     private final Instant startedAt;
     private final String sparkVersion;
+    private final ClassDataArchive archive;
+    /** What a stop adds to its grace for a server that writes its class-data archive at exit. */
+    static final Duration ARCHIVE_WRITE = Duration.ofSeconds(20);
 
     private LocalServer(LocalServerCommand command, Process process, Path logFile, Instant startedAt) {
         this.files = command.files();
@@ -61,6 +64,7 @@ public final class LocalServer {
         this.logFile = logFile;
         this.startedAt = startedAt;
         this.sparkVersion = command.sparkVersion();
+        this.archive = command.archive();
     }
 
     /** The Spark version it runs: what a Spark Connect client must not be newer than. */
@@ -192,7 +196,13 @@ public final class LocalServer {
         } catch (IOException alreadyClosed) {
             // The server has gone or is going; waiting tells.
         }
-        if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        // A server that writes its class-data archive as it exits gets the time to write it (about 5 s on 2 cores).
+        // Not when the stop is hurried (a failed or interrupted run): then the archive is made by a later start.
+        Duration wait = archive != null && archive.making() && grace.compareTo(LocalSessions.STOP_GRACE) >= 0
+                ? grace.plus(ARCHIVE_WRITE)
+                : grace;
+        if (process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            archived();
             return false;
         }
         process.destroy();
@@ -201,7 +211,15 @@ public final class LocalServer {
             process.destroyForcibly();
             process.waitFor(AFTER_SIGTERM.toMillis(), TimeUnit.MILLISECONDS);
         }
+        archived();
         return true;
+    }
+
+    /** The class-data archive this run made takes its place, or one the JVM rejected goes. */
+    private void archived() {
+        if (archive != null) {
+            archive.afterExit(logFile);
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * @param moduleOptions the {@code --add-opens} flags Spark needs on Java 17+, from Spark's own launcher
  * @param sessionId goes on the command line as a marker, so that the process can be found by it
  * @param token what every Spark Connect call must present
+ * @param archive the class-data archive the JVM uses or makes, or null without one
  */
 record LocalServerCommand(
         Path java,
@@ -34,7 +35,8 @@ record LocalServerCommand(
         int port,
         String token,
         ServerFiles files,
-        String sparkVersion) {
+        String sparkVersion,
+        ClassDataArchive archive) {
 
     static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
     /** The system property that marks the server's JVM with its session ID. */
@@ -121,6 +123,9 @@ record LocalServerCommand(
         List<String> arguments = new ArrayList<>();
         arguments.add(java.toString());
         arguments.add("@" + files.arguments());
+        if (archive != null) {
+            arguments.addAll(archive.jvmOptions());
+        }
         arguments.add("-D" + MARKER + "=" + sessionId);
         arguments.add("-cp");
         arguments.add(Stream.concat(classpath.stream(), Stream.of(launcherCode))

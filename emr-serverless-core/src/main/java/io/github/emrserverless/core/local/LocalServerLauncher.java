@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Forks a local Spark Connect server: its class path resolved, its command line, its ID and token. */
@@ -22,11 +23,27 @@ final class LocalServerLauncher {
 
     private final Reporter reporter;
     private final Clock clock;
+    private final Map<String, String> environment;
     private final SecureRandom random = new SecureRandom();
 
-    LocalServerLauncher(Reporter reporter, Clock clock) {
+    /** @param environment where the cache directory is, and whether class-data archives are off */
+    LocalServerLauncher(Reporter reporter, Clock clock, Map<String, String> environment) {
         this.reporter = reporter;
         this.clock = clock;
+        this.environment = environment;
+    }
+
+    /** The class-data archive of this Java and class path: used when there is one, made by this start if not. */
+    private ClassDataArchive archive(Path java, List<Path> jars, String version) {
+        ClassDataArchive archive = ClassDataArchive.of(java, jars, version, environment);
+        if (archive != null) {
+            archive.prepare();
+            reporter.debug(() -> (archive.pending() == null && Files.isRegularFile(archive.file())
+                            ? "Class-data archive "
+                            : "Making the class-data archive ")
+                    + archive.file());
+        }
+        return archive;
     }
 
     LocalServer fork(
@@ -48,7 +65,8 @@ final class LocalServerLauncher {
                     LocalServer.freePort(),
                     token(),
                     LocalServerCommand.ServerFiles.in(options.directory(), sessionId),
-                    version);
+                    version,
+                    archive(options.java(), jars, version));
             // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
             reporter.debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
                     + " (secret-looking values masked): "

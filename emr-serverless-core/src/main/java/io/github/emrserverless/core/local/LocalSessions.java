@@ -94,8 +94,8 @@ public final class LocalSessions {
                             + " (secret-looking values masked): " + json(summary));
             return;
         }
-        LocalServer server =
-                new LocalServerLauncher(context.reporter(), context.clock()).fork(version, spark, options, classpath);
+        LocalServer server = new LocalServerLauncher(context.reporter(), context.clock(), context.environment())
+                .fork(version, spark, options, classpath);
         watch.accept(server);
         StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, server.sessionId(), null);
         String name = configuration.request().name();

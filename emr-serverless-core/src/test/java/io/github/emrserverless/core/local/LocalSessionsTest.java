@@ -263,12 +263,34 @@ class LocalSessionsTest {
         assertThat(servers).isEmpty();
     }
 
+    @Test
+    void theServerMakesOrUsesTheClassDataArchiveOfItsJavaAndClassPath() throws Exception {
+        start(configuration(Map.of(), true, "4.2.0"));
+        String commandLine = ProcessHandle.of(servers.get(0).pid())
+                .flatMap(p -> p.info().commandLine())
+                .orElse("");
+        Path folder = dir.resolve("cache").resolve("class-data");
+        if (ClassDataArchive.javaFeature(FakeSpark.java()) >= 19) {
+            assertThat(commandLine).contains("-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=" + folder);
+        } else {
+            assertThat(commandLine).contains("-XX:ArchiveClassesAtExit=" + folder);
+        }
+        // (The fake server's classes are a folder, which a class-data archive leaves out: ClassDataArchiveTest
+        // covers what happens to the file; a real server's archive is measured by benchmarks/run.sh.)
+    }
+
     private void start(StartSessionConfiguration configuration) throws InterruptedException {
         sessions().start(configuration, options("4.2.0"), new FakeSpark(dir), properties::put, servers::add);
     }
 
     private LocalSessions sessions() {
-        return new LocalSessions(new GoalContext(reporter, ORIGIN, Map.of(), Clock.systemUTC(), Sleeper.SYSTEM));
+        // Class-data archives in this test's own folder, not the user's cache.
+        return new LocalSessions(new GoalContext(
+                reporter,
+                ORIGIN,
+                Map.of("EMR_SERVERLESS_CACHE", dir.resolve("cache").toString()),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM));
     }
 
     private LocalSessions.Options options(String version) {

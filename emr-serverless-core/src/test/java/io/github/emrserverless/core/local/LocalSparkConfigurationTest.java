@@ -80,7 +80,8 @@ class LocalSparkConfigurationTest {
                 15002,
                 "t0k3n",
                 LocalServerCommand.ServerFiles.in(Path.of("/t"), "local-abc"),
-                "4.2.0");
+                "4.2.0",
+                null);
 
         assertThat(command.serverProperties())
                 .containsEntry("spark.master", "local[*]")
