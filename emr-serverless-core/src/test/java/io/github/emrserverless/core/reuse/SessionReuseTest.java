@@ -128,9 +128,18 @@ class SessionReuseTest extends AgainstEmulatedBuilds {
             }
             assertThat(ids).containsOnly(ids.get(0));
             assertThat(builds.emulator.sessionIds()).hasSize(1);
-            assertThat(builds.emulator.calls().stream()
-                            .filter(call -> call.operation().equals("StartSession") && call.status() == 409))
-                    .isNotEmpty();
+            // How each got there depends on timing, and both ways are right: a build racing StartSession with the
+            // other project's parameters gets 409 and joins; one whose live-session look-up (beside GetApplication)
+            // already saw the session joins without a StartSession.
+            long starts = builds.emulator.calls().stream()
+                    .filter(call -> call.operation().equals("StartSession"))
+                    .count();
+            long conflicts = builds.emulator.calls().stream()
+                    .filter(call -> call.operation().equals("StartSession") && call.status() == 409)
+                    .count();
+            assertThat(starts - conflicts)
+                    .as("StartSession calls that did not conflict")
+                    .isBetween(1L, (long) count);
         } finally {
             pool.shutdownNow();
         }
