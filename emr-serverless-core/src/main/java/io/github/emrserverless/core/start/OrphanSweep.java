@@ -36,11 +36,6 @@ public final class OrphanSweep {
         this.sleeper = sleeper;
     }
 
-    /** Whether any attempt of the failed StartSession may have created a session (see the exception's flag). */
-    public static boolean mayHaveStarted(ServiceException failure) {
-        return failure.mayHaveTakenEffect();
-    }
-
     /**
      * Looks for live sessions created since shortly before {@code asked} that carry the request's start token,
      * terminates them, and says what it found, for the failure message.

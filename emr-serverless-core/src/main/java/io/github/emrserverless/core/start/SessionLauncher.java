@@ -188,7 +188,7 @@ public final class SessionLauncher {
             started = api.startSession(request);
         } catch (ServiceException e) {
             String failure = ServiceErrors.describe("StartSession", "application " + applicationId, e);
-            String swept = OrphanSweep.mayHaveStarted(e) ? " " + sweep.sweep(request, asked) : "";
+            String swept = e.mayHaveTakenEffect() ? " " + sweep.sweep(request, asked) : "";
             listener.onStartFailed(request);
             throw new SessionException(failure + swept, e);
         }
