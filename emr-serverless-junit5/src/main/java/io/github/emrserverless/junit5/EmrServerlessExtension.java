@@ -1,5 +1,6 @@
 package io.github.emrserverless.junit5;
 
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code emr-serverless.sessionEndpoint} and {@code emr-serverless.sessionTokenFile}, or the build's
  * {@code target/emr-serverless/session.json}) and starts nothing. Run from an IDE or by a plain {@code mvn test}, it
  * starts a local Spark Connect server itself, as {@code mode=local} does, and stops it when the test run ends. One
- * SparkSession serves the whole test run; the token is read for every call, so a renewed one is used at once.
+ * SparkSession serves the whole test run unless a class is marked {@link IsolatedSparkSession}; the token is read for
+ * every call, so a renewed one is used at once.
  */
 public final class EmrServerlessExtension implements ParameterResolver {
 
@@ -34,14 +36,50 @@ public final class EmrServerlessExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         try {
             // The root store: one session for the test run, closed (and what was started ended) when the run ends.
-            TestRunSession session = context.getRoot()
+            TestRunSession run = context.getRoot()
                     .getStore(NAMESPACE)
                     .getOrComputeIfAbsent(
                             TestRunSession.class, key -> TestRunSession.open(new TestLog()), TestRunSession.class);
-            return session.spark();
+            Optional<ExtensionContext> isolated = isolatedClass(context);
+            if (isolated.isEmpty()) {
+                return run.spark();
+            }
+            // The class's store: closed when the class has run, before the root store ends the server.
+            return isolated.get()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(
+                            ClassSession.class, key -> new ClassSession(run.newSpark()), ClassSession.class)
+                    .spark();
         } catch (RuntimeException e) {
             throw new ParameterResolutionException(
                     "No Spark Connect session for " + parameter.getParameter() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The context of the outermost test class marked {@link IsolatedSparkSession}, if the test is in one. */
+    private static Optional<ExtensionContext> isolatedClass(ExtensionContext context) {
+        Optional<ExtensionContext> found = Optional.empty();
+        for (Optional<ExtensionContext> c = Optional.of(context);
+                c.isPresent();
+                c = c.get().getParent()) {
+            ExtensionContext candidate = c.get();
+            boolean classContext = candidate.getTestMethod().isEmpty()
+                    && candidate
+                            .getTestClass()
+                            .filter(type -> type.isAnnotationPresent(IsolatedSparkSession.class))
+                            .isPresent();
+            if (classContext) {
+                found = Optional.of(candidate);
+            }
+        }
+        return found;
+    }
+
+    /** A test class's own SparkSession, closed with the class's store. */
+    private record ClassSession(Object spark) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            SparkClient.close(spark);
         }
     }
 }

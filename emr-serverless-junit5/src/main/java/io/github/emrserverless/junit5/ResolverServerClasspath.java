@@ -49,8 +49,9 @@ final class ResolverServerClasspath implements ServerClasspath {
                     .toList();
         } catch (DependencyResolutionException e) {
             throw new SessionException(
-                    "Cannot resolve the local Spark Connect server " + SERVER + ":" + sparkVersion + " from "
-                            + localRepository() + " and " + remote.getUrl() + ": " + e.getMessage(),
+                    "Cannot resolve the local Spark Connect server " + ServerClasspath.server(sparkVersion) + ":"
+                            + sparkVersion + " from " + localRepository() + " and " + remote.getUrl() + ": "
+                            + e.getMessage(),
                     e);
         }
     }

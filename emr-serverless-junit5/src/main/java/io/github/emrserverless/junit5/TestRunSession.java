@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -37,33 +36,42 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
     /** Where start-session writes {@code session.json}, seen from the module a test runs in. */
     static final Path SESSION_FILE = Path.of("target", "emr-serverless", "session.json");
 
-    private final SparkSession spark;
+    private final SparkClient client;
+    private final Object spark;
     private final ExportedSession session;
     private final RunGuard guard;
     private boolean closed;
 
     /** @param guard what ends the session this test run started; null for one the build handed over */
-    private TestRunSession(SparkSession spark, ExportedSession session, RunGuard guard) {
+    private TestRunSession(SparkClient client, Object spark, ExportedSession session, RunGuard guard) {
+        this.client = client;
         this.spark = spark;
         this.session = session;
         this.guard = guard;
     }
 
-    SparkSession spark() {
+    /** The client's SparkSession, of its generation's class ({@link SparkClient}). */
+    Object spark() {
         return spark;
     }
 
+    /** A further SparkSession on the same server: a Spark Connect session of its own (isolated state). */
+    Object newSpark() {
+        return client.connect(connectionString(session), session.tokenFile(), session.mode() == Mode.LOCAL);
+    }
+
     static TestRunSession open(Reporter log) {
+        SparkClient client = SparkClient.on(Thread.currentThread().getContextClassLoader());
         Optional<ExportedSession> handed = handedOver(System::getProperty, SESSION_FILE, log);
         if (handed.isPresent()) {
-            return new TestRunSession(connect(handed.get(), log), handed.get(), null);
+            return new TestRunSession(client, connect(client, handed.get(), log), handed.get(), null);
         }
         RunGuard guard = new RunGuard(log, RunWords.TEST_RUN);
         try {
-            ExportedSession started = startLocal(guard, log);
+            ExportedSession started = startLocal(client, guard, log);
             log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"
                     + " server, Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
-            return new TestRunSession(connect(started, log), started, guard);
+            return new TestRunSession(client, connect(client, started, log), started, guard);
         } catch (RuntimeException | Error e) {
             guard.finished(true);
             throw e;
@@ -113,9 +121,9 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
     }
 
     /** A local server as mode=local starts one, of the client's own Spark version unless told otherwise. */
-    private static ExportedSession startLocal(RunGuard guard, Reporter log) {
+    private static ExportedSession startLocal(SparkClient client, RunGuard guard, Reporter log) {
         Path directory = Path.of("target", "emr-serverless-junit5").toAbsolutePath();
-        String version = System.getProperty("emr-serverless.localSparkVersion", SparkClient.version());
+        String version = System.getProperty("emr-serverless.localSparkVersion", client.version());
         Map<String, String> exported = new ConcurrentHashMap<>();
         StartSessionConfiguration configuration = new StartSessionConfiguration(
                 new StartSessionConfiguration.Request(
@@ -162,21 +170,18 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
     }
 
     /** Fails fast, naming both versions, when the client may not talk to the server. */
-    private static SparkSession connect(ExportedSession session, Reporter log) {
+    private static Object connect(SparkClient client, ExportedSession session, Reporter log) {
         if (session.sparkVersion() != null) {
             SparkRelease.ofVersion(session.sparkVersion())
-                    .refusal(SparkClient.version(), SparkClient.scalaBinaryVersion())
+                    .refusal(client.version(), client.scalaBinaryVersion())
                     .ifPresent(refusal -> {
                         throw new IllegalStateException(refusal);
                     });
         } else {
-            log.warn("The server's Spark version is unknown: a Spark Connect client " + SparkClient.version()
+            log.warn("The server's Spark version is unknown: a Spark Connect client " + client.version()
                     + " must be no newer than it.");
         }
-        return SparkSession.builder()
-                .remote(connectionString(session))
-                .interceptor(new TokenInterceptor(session.tokenFile(), session.mode() == Mode.LOCAL))
-                .create();
+        return client.connect(connectionString(session), session.tokenFile(), session.mode() == Mode.LOCAL);
     }
 
     /**
@@ -198,7 +203,7 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
         }
         closed = true;
         try {
-            spark.close();
+            SparkClient.close(spark);
         } finally {
             if (guard != null) {
                 guard.finished(false);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparkproject.io.grpc.CallOptions;
 import org.sparkproject.io.grpc.Channel;
 import org.sparkproject.io.grpc.ClientCall;
+import org.sparkproject.io.grpc.ClientInterceptor;
 import org.sparkproject.io.grpc.Metadata;
 import org.sparkproject.io.grpc.MethodDescriptor;
 
@@ -19,6 +20,11 @@ class TokenInterceptorTest {
 
     @TempDir
     Path dir;
+
+    static final Metadata.Key<String> PROXY_AUTH =
+            Metadata.Key.of(TokenInterceptor.PROXY_AUTH, Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of(TokenInterceptor.AUTHORIZATION, Metadata.ASCII_STRING_MARSHALLER);
 
     final List<Metadata> sent = new ArrayList<>();
 
@@ -52,14 +58,19 @@ class TokenInterceptorTest {
         }
     };
 
-    void call(TokenInterceptor interceptor) {
+    /** As the 4.x client's builder gets it. */
+    static ClientInterceptor interceptor(Path tokenFile, boolean bearer) throws Exception {
+        return (ClientInterceptor) TokenInterceptor.of(ClientInterceptor.class, tokenFile, bearer);
+    }
+
+    void call(ClientInterceptor interceptor) {
         interceptor.interceptCall(null, CallOptions.DEFAULT, channel).start(null, new Metadata());
     }
 
     @Test
     void aRenewedTokenIsSentWithTheNextCallOfTheSameSession() throws Exception {
         Path file = Files.writeString(dir.resolve("token"), "first-token\n");
-        TokenInterceptor interceptor = new TokenInterceptor(file, false);
+        ClientInterceptor interceptor = interceptor(file, false);
 
         call(interceptor);
         // What the renewer does: a new file moved into place.
@@ -70,19 +81,15 @@ class TokenInterceptorTest {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         call(interceptor);
 
-        assertThat(sent)
-                .extracting(h -> h.get(TokenInterceptor.PROXY_AUTH))
-                .containsExactly("first-token", "second-token");
-        assertThat(sent)
-                .allSatisfy(
-                        h -> assertThat(h.get(TokenInterceptor.AUTHORIZATION)).isNull());
+        assertThat(sent).extracting(h -> h.get(PROXY_AUTH)).containsExactly("first-token", "second-token");
+        assertThat(sent).allSatisfy(h -> assertThat(h.get(AUTHORIZATION)).isNull());
     }
 
     @Test
     void aLocalServerGetsTheBearerForm() throws Exception {
-        call(new TokenInterceptor(Files.writeString(dir.resolve("token"), "local-token"), true));
+        call(interceptor(Files.writeString(dir.resolve("token"), "local-token"), true));
 
-        assertThat(sent.get(0).get(TokenInterceptor.AUTHORIZATION)).isEqualTo("Bearer local-token");
-        assertThat(sent.get(0).get(TokenInterceptor.PROXY_AUTH)).isNull();
+        assertThat(sent.get(0).get(AUTHORIZATION)).isEqualTo("Bearer local-token");
+        assertThat(sent.get(0).get(PROXY_AUTH)).isNull();
     }
 }

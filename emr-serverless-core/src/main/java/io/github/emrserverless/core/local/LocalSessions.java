@@ -236,15 +236,21 @@ public final class LocalSessions {
     private String checkedVersion(String text) {
         String version = text == null ? "" : text.trim();
         Matcher matcher = VERSION.matcher(version);
-        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 4) {
+        if (!matcher.matches() || !supported(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)))) {
             throw InvalidConfigurationException.invalid(
                     "localSparkVersion",
                     text,
                     context.origin(),
-                    "a Spark release of 4.0.0 or later whose org.apache.spark:spark-connect_2.13 your repositories"
-                            + " serve, such as " + DEFAULT_SPARK_VERSION + " (the default)");
+                    "a Spark release of 3.5.x (as emr-7.x runs) or 4.0.0 or later (as emr-spark-8.x runs) whose"
+                            + " org.apache.spark:spark-connect_2.12 (3.5) or _2.13 (4.x) your repositories serve, such"
+                            + " as 3.5.7 or " + DEFAULT_SPARK_VERSION + " (the default)");
         }
         return version;
+    }
+
+    /** Spark Connect servers exist from 3.4; sessions on EMR Serverless run 3.5 (emr-7.x) or 4.x (emr-spark-8.x). */
+    private static boolean supported(int major, int minor) {
+        return major >= 4 || (major == 3 && minor == 5);
     }
 
     private static String notRunning(String sessionId) {

@@ -37,11 +37,7 @@ final class ReadyReport {
         try {
             Object service = Class.forName(SERVICE).getField("MODULE$").get(null);
             while (true) {
-                boolean started =
-                        (boolean) service.getClass().getMethod("started").invoke(service);
-                int port = started
-                        ? (int) service.getClass().getMethod("localPort").invoke(service)
-                        : 0;
+                int port = boundPort(service);
                 if (port > 0) {
                     // Atomically (the plugin never reads half a file), as every file of the plugin's is written.
                     OwnerOnlyFile.write(readyFile, Integer.toString(port));
@@ -53,6 +49,28 @@ final class ReadyReport {
             Thread.currentThread().interrupt();
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.err.println("[emr-serverless] cannot tell the plugin that the server is ready: " + e);
+        }
+    }
+
+    /**
+     * 0 while not yet bound. Spark 4 says {@code started}; Spark 3.5 has no such flag, and its {@code localPort}
+     * fails until the gRPC server it reads has started.
+     */
+    private static int boundPort(Object service) throws ReflectiveOperationException {
+        Class<?> type = service.getClass();
+        try {
+            if (!(boolean) type.getMethod("started").invoke(service)) {
+                return 0;
+            }
+        } catch (NoSuchMethodException spark35) {
+            if (type.getMethod("server").invoke(service) == null) {
+                return 0;
+            }
+        }
+        try {
+            return (int) type.getMethod("localPort").invoke(service);
+        } catch (java.lang.reflect.InvocationTargetException notStarted) {
+            return 0;
         }
     }
 }

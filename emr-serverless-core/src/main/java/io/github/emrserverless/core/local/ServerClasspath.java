@@ -1,5 +1,6 @@
 package io.github.emrserverless.core.local;
 
+import io.github.emrserverless.core.api.SparkRelease;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,20 +11,28 @@ import java.util.List;
 @FunctionalInterface
 public interface ServerClasspath {
 
-    /** The server, whose runtime dependencies come with it. */
-    String SERVER = "org.apache.spark:spark-connect_2.13";
+    /**
+     * The server, whose runtime dependencies come with it, for this version: Spark 3.5 is published for Scala 2.12,
+     * Spark 4 for Scala 2.13.
+     */
+    static String server(String sparkVersion) {
+        return artifact("spark-connect", sparkVersion);
+    }
 
     /**
-     * What the server's POM declares as provided, supplied by a Spark distribution: SQL, and MLlib, without which ML
-     * calls and even the release of a client's session fail on the server.
+     * The coordinates to resolve, with their runtime dependencies, for a server of this version: the server, and
+     * what its POM declares as provided, supplied by a Spark distribution: SQL, and MLlib, without which ML calls and
+     * even the release of a client's session fail on the server.
      */
-    List<String> PROVIDED = List.of("org.apache.spark:spark-sql_2.13", "org.apache.spark:spark-mllib_2.13");
-
-    /** The coordinates to resolve, with their runtime dependencies, for a server of this version. */
     static List<String> roots(String sparkVersion) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(SERVER), PROVIDED.stream())
-                .map(artifact -> artifact + ":" + sparkVersion)
+        return java.util.stream.Stream.of("spark-connect", "spark-sql", "spark-mllib")
+                .map(name -> artifact(name, sparkVersion) + ":" + sparkVersion)
                 .toList();
+    }
+
+    private static String artifact(String name, String sparkVersion) {
+        return "org.apache.spark:" + name + "_"
+                + SparkRelease.local(sparkVersion).scalaBinaryVersion();
     }
 
     /** @throws io.github.emrserverless.core.api.SessionException when they cannot be resolved */

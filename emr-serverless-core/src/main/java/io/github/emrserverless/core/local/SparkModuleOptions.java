@@ -26,10 +26,16 @@ final class SparkModuleOptions {
                         "The resolved Spark Connect server " + sparkVersion + " has no spark-launcher jar"));
         try (URLClassLoader loader =
                 new URLClassLoader(new URL[] {url(launcher)}, ClassLoader.getPlatformClassLoader())) {
-            Object options = loader.loadClass(OPTIONS_CLASS)
-                    .getMethod("defaultModuleOptionArray")
-                    .invoke(null);
-            return List.of((String[]) options);
+            Class<?> options = loader.loadClass(OPTIONS_CLASS);
+            try {
+                return List.of(
+                        (String[]) options.getMethod("defaultModuleOptionArray").invoke(null));
+            } catch (NoSuchMethodException spark35) {
+                // Spark 3.5 has the same list as one string only.
+                String joined =
+                        (String) options.getMethod("defaultModuleOptions").invoke(null);
+                return List.of(joined.trim().split("\\s+"));
+            }
         } catch (ReflectiveOperationException | IOException e) {
             throw new IllegalStateException(
                     "Cannot read the Java module options of Spark " + sparkVersion + " from " + launcher + ": " + e, e);

@@ -169,20 +169,31 @@ class LocalSessionsTest {
     }
 
     @Test
-    void aVersionBeforeSpark4FailsBeforeAnythingIsResolved() {
+    void aVersionWithoutSessionsOnEmrServerlessFailsBeforeAnythingIsResolved() {
         FakeSpark spark = new FakeSpark(dir);
         assertThatThrownBy(() -> sessions()
                         .start(
-                                configuration(Map.of(), true, "3.5.1"),
-                                options("3.5.1"),
+                                configuration(Map.of(), true, "3.4.1"),
+                                options("3.4.1"),
                                 spark,
                                 properties::put,
                                 servers::add))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("Invalid <localSparkVersion> '3.5.1' (from POM <localSparkVersion>); allowed: a Spark"
-                        + " release of 4.0.0 or later whose org.apache.spark:spark-connect_2.13 your repositories"
-                        + " serve, such as 4.2.0 (the default).");
+                .hasMessage("Invalid <localSparkVersion> '3.4.1' (from POM <localSparkVersion>); allowed: a Spark"
+                        + " release of 3.5.x (as emr-7.x runs) or 4.0.0 or later (as emr-spark-8.x runs) whose"
+                        + " org.apache.spark:spark-connect_2.12 (3.5) or _2.13 (4.x) your repositories serve, such as"
+                        + " 3.5.7 or 4.2.0 (the default).");
         assertThat(spark.resolutions).isZero();
+    }
+
+    @Test
+    void spark35IsResolvedWithItsScala212Artifacts() {
+        assertThat(ServerClasspath.roots("3.5.7"))
+                .containsExactly(
+                        "org.apache.spark:spark-connect_2.12:3.5.7",
+                        "org.apache.spark:spark-sql_2.12:3.5.7",
+                        "org.apache.spark:spark-mllib_2.12:3.5.7");
+        assertThat(ServerClasspath.roots("4.2.0")).first().isEqualTo("org.apache.spark:spark-connect_2.13:4.2.0");
     }
 
     @Test

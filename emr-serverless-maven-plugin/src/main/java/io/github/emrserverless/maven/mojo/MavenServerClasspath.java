@@ -66,7 +66,7 @@ final class MavenServerClasspath implements ServerClasspath {
 
     @Override
     public List<Path> resolve(String sparkVersion) {
-        String coordinates = SERVER + ":" + sparkVersion;
+        String coordinates = ServerClasspath.server(sparkVersion) + ":" + sparkVersion;
         List<Dependency> roots = ServerClasspath.roots(sparkVersion).stream()
                 .map(artifact -> new Dependency(new DefaultArtifact(artifact), "runtime"))
                 .toList();

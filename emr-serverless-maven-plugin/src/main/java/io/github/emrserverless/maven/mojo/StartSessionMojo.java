@@ -137,8 +137,8 @@ public class StartSessionMojo extends AbstractHandOverMojo {
     private int maxLiveSessions;
 
     /**
-     * Local mode: the Spark version of the local Spark Connect server ({@code org.apache.spark:spark-connect_2.13},
-     * 4.0.0 or later), resolved through Maven. A test's Spark Connect JVM client must be no newer than this.
+     * Local mode: the local Spark Connect server's Spark, resolved through Maven: 3.5.x (Scala 2.12, as emr-7.x runs)
+     * or 4.0.0 and later (Scala 2.13, as emr-spark-8.x). A test's Spark Connect client must be no newer than this.
      */
     @Parameter(property = "emr-serverless.localSparkVersion", defaultValue = LocalSessions.DEFAULT_SPARK_VERSION)
     private String localSparkVersion;

@@ -19,5 +19,8 @@ class SparkQueryTest {
         System.out.println("Spark " + spark.version() + ": sum(id) of range(1000) = " + sum + " (first query took "
                 + (System.nanoTime() - began) / 1_000_000 + " ms)");
         assertEquals(499500L, sum);
+        // Visible to every class that shares the test run's session, and to no isolated one.
+        spark.range(1).createOrReplaceTempView("shared_view");
+        System.out.println("Shared session: Spark Connect session " + spark.sessionId());
     }
 }
