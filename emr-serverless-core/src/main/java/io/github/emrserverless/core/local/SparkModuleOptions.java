@@ -12,13 +12,13 @@ import java.util.List;
  * ({@code org.apache.spark.launcher.JavaModuleOptions}) lists them for the version being started: read from the
  * resolved spark-launcher jar in a class loader of its own, not copied into the plugin.
  */
-final class SparkModuleOptions {
+public final class SparkModuleOptions {
 
     private static final String OPTIONS_CLASS = "org.apache.spark.launcher.JavaModuleOptions";
 
     private SparkModuleOptions() {}
 
-    static List<String> of(List<Path> classpath, String sparkVersion) {
+    public static List<String> of(List<Path> classpath, String sparkVersion) {
         Path launcher = classpath.stream()
                 .filter(jar -> jar.getFileName().toString().startsWith("spark-launcher_"))
                 .findFirst()

@@ -37,7 +37,11 @@ final class Constraints {
         }
     }
 
+    /** Both label families run sessions: emr-7.13.0 and later (Spark 3.5), and every emr-spark-8.x (Spark 4). */
     static boolean supportsSessions(String releaseLabel) {
+        if (releaseLabel.matches("emr-spark-(\\d+)\\.(\\d+)\\.(\\d+)")) {
+            return true;
+        }
         Matcher m = RELEASE.matcher(releaseLabel);
         if (!m.matches()) {
             return false;

@@ -82,7 +82,13 @@ public final class EmrServerlessEmulator implements AutoCloseable {
         this.verifier = new SigV4Verifier(credentials, builder.anyKeySecret, builder.region, builder.clock);
         Ids ids = new Ids(builder.seed);
         this.service = new EmulatedService(
-                builder.applications, builder.accounts, builder.clock, ids, builder.terminateDelay, builder.pageSize);
+                builder.applications,
+                builder.accounts,
+                builder.clock,
+                ids,
+                builder.terminateDelay,
+                builder.pageSize,
+                builder.sparkConnect);
         this.credentialEndpoints = new CredentialEndpoints(credentials, verifier, ids, builder.clock, calls::add);
         this.proxyAuthorization = builder.proxyAuthorization;
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port);

@@ -47,7 +47,9 @@ final class EmulatedService {
             Clock clock,
             Ids ids,
             Duration terminateDelay,
-            int pageSize) {
+            int pageSize,
+            Map<String, SparkConnectEndpoint> sparkConnect) {
+        this.sparkConnect = Map.copyOf(sparkConnect);
         this.accounts = accounts.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .toList();
@@ -84,7 +86,7 @@ final class EmulatedService {
 
     String sessionState(String sessionId) {
         EmulatedSession session = sessions.get(sessionId);
-        return session == null ? null : session.timeline.at(clock.instant());
+        return session == null ? null : stateOf(session, clock.instant());
     }
 
     Instant readyAt(String sessionId) {
@@ -200,6 +202,7 @@ final class EmulatedService {
         return mapper.createObjectNode();
     }
 
+    private final Map<String, SparkConnectEndpoint> sparkConnect;
     private final Map<String, IssuedToken> issuedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     private JsonNode startSession(String applicationId, String region, String caller, byte[] body) {
@@ -223,8 +226,8 @@ final class EmulatedService {
                         + ": set interactiveConfiguration.sessionEnabled to true");
             }
             if (!Constraints.supportsSessions(spec.releaseLabel())) {
-                throw ApiError.validation("Sessions need release emr-7.13.0 or later; application " + applicationId
-                        + " uses " + spec.releaseLabel());
+                throw ApiError.validation("Sessions need release emr-7.13.0 or later, or emr-spark-8.x; application "
+                        + applicationId + " uses " + spec.releaseLabel());
             }
             if (state.equals("TERMINATED")) {
                 throw ApiError.validation("Application " + applicationId + " is TERMINATED");
@@ -267,7 +270,7 @@ final class EmulatedService {
     private JsonNode terminateSession(EmulatedSession session) {
         Instant now = clock.instant();
         synchronized (session) {
-            String state = session.timeline.at(now);
+            String state = stateOf(session, now);
             if (!List.of("FAILED", "TERMINATING", "TERMINATED").contains(state)) {
                 session.timeline.replan(
                         now,
@@ -280,23 +283,38 @@ final class EmulatedService {
                 .put("sessionId", session.sessionId);
     }
 
+    /** A session whose Spark Connect endpoint does not listen yet is still starting, as a real one would be. */
+    private String stateOf(EmulatedSession session, Instant now) {
+        String state = session.timeline.at(now);
+        SparkConnectEndpoint endpoint = sparkConnect.get(session.applicationId);
+        boolean ready = List.of("STARTED", "IDLE", "BUSY").contains(state);
+        return ready && endpoint != null && endpoint.url().isEmpty() ? "STARTING" : state;
+    }
+
     private JsonNode sessionEndpoint(EmulatedSession session, String region) {
         Instant now = clock.instant();
-        String state = session.timeline.at(now);
+        String state = stateOf(session, now);
         if (!List.of("STARTED", "IDLE", "BUSY").contains(state)) {
             throw ApiError.validation(
                     "Session " + session.sessionId + " is " + state + "; an endpoint exists only once it is ready");
         }
+        SparkConnectEndpoint endpoint = sparkConnect.get(session.applicationId);
         ObjectNode node = mapper.createObjectNode()
                 .put("applicationId", session.applicationId)
                 .put("sessionId", session.sessionId)
                 .put(
                         "endpoint",
-                        "sc://" + session.sessionId + ".sessions.emr-serverless." + region + ".emulator.invalid:443")
+                        endpoint != null
+                                ? endpoint.url().orElseThrow()
+                                : "sc://" + session.sessionId + ".sessions.emr-serverless." + region
+                                        + ".emulator.invalid:443")
                 .put("authToken", "emulated-token-" + UUID.randomUUID());
         Instant expiresAt = now.plus(session.tokenLifetime);
         node.set("authTokenExpiresAt", epoch(expiresAt));
         issuedTokens.put(node.get("authToken").asText(), new IssuedToken(session.sessionId, expiresAt));
+        if (endpoint != null) {
+            endpoint.issued(node.get("authToken").asText(), session.sessionId, expiresAt);
+        }
         return node;
     }
 
@@ -321,7 +339,7 @@ final class EmulatedService {
         Constraints.id("resourceId", resourceId.get(0));
         EmulatedSession session =
                 session(caller, new Route(route.operation(), route.applicationId(), resourceId.get(0)));
-        String state = session.timeline.at(clock.instant());
+        String state = stateOf(session, clock.instant());
         ObjectNode node = mapper.createObjectNode();
         if (!List.of("SUBMITTED", "STARTING").contains(state)) {
             String kind = List.of("STARTED", "IDLE", "BUSY").contains(state) ? "live" : "history";
@@ -341,7 +359,7 @@ final class EmulatedService {
         List<EmulatedSession> matching = new ArrayList<>();
         synchronized (sessions) {
             for (EmulatedSession session : sessions.values()) {
-                String state = session.timeline.at(now);
+                String state = stateOf(session, now);
                 if (session.applicationId.equals(applicationId)
                         && accountOf(session.startedBy).equals(accountOf(caller))
                         && (states.isEmpty() || states.contains(state))
@@ -382,6 +400,10 @@ final class EmulatedService {
     private ObjectNode describe(EmulatedSession session, boolean full) {
         Instant now = clock.instant();
         Timeline.Entry<String> current = session.timeline.current(now);
+        if (!stateOf(session, now).equals(current.state())) {
+            // Its Spark Connect endpoint does not listen yet.
+            current = new Timeline.Entry<>(session.createdAt, stateOf(session, now));
+        }
         ObjectNode node = mapper.createObjectNode()
                 .put("applicationId", session.applicationId)
                 .put("sessionId", session.sessionId)

@@ -28,6 +28,7 @@ public final class EmulatorBuilder {
     final List<String> accounts = new ArrayList<>();
     SSLContext tls;
     final Map<String, Duration> startAnswerDelays = new HashMap<>();
+    final Map<String, SparkConnectEndpoint> sparkConnect = new HashMap<>();
 
     public EmulatorBuilder credentials(EmulatorCredentials accepted) {
         credentials.put(accepted.accessKeyId(), accepted);
@@ -85,6 +86,15 @@ public final class EmulatorBuilder {
     /** StartSession of this application creates the session at once and answers only after {@code delay}. */
     public EmulatorBuilder delayStartAnswer(String applicationId, Duration delay) {
         startAnswerDelays.put(applicationId, delay);
+        return this;
+    }
+
+    /**
+     * GetSessionEndpoint of this application's sessions answers a real Spark Connect endpoint; its sessions are
+     * STARTING until it listens.
+     */
+    public EmulatorBuilder sparkConnect(String applicationId, SparkConnectEndpoint endpoint) {
+        sparkConnect.put(applicationId, endpoint);
         return this;
     }
 

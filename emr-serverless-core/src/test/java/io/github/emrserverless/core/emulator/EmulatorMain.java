@@ -1,10 +1,14 @@
 package io.github.emrserverless.core.emulator;
 
 import io.github.emrserverless.core.emulator.ApplicationSpec.SessionOutcome;
+import io.github.emrserverless.core.local.ServerClasspath;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,28 +31,59 @@ public final class EmulatorMain {
 
     private EmulatorMain() {}
 
+    /**
+     * A Spark 4 server (emr-spark-8.x runs Spark 4; 4.2.0 is the version the other integration tests resolve
+     * already), resolved as the JUnit extension resolves a local server: that class is on the class path of the
+     * plugin's integration tests, which start the emulator, and the core cannot depend on it. The TLS front's
+     * certificate is for {@code localhost}; clients trust it through {@code DIR/trust.p12}.
+     */
+    private static SparkConnectEndpoint sparkConnectEndpoint(Path directory) throws Exception {
+        java.lang.reflect.Constructor<?> resolver = Class.forName(
+                        "io.github.emrserverless.junit5.ResolverServerClasspath")
+                .getDeclaredConstructor();
+        resolver.setAccessible(true);
+        for (String made : List.of("server.p12", "server.crt", "trust.p12", "issued-tokens", "calls.log")) {
+            Files.deleteIfExists(directory.resolve(made));
+        }
+        Files.createDirectories(directory);
+        TlsFiles tls = TlsFiles.create(directory, "localhost");
+        return SparkConnectEndpoint.start(
+                (ServerClasspath) resolver.newInstance(), "4.2.0", directory, tls.serverContext());
+    }
+
     public static void main(String[] args) throws Exception {
         int port = 0;
         Duration maxLifetime = Duration.ofMinutes(30);
         PrintStream requestLog = null;
         // Small pages by default, so that ListSessions callers must follow nextToken; the benchmarks ask for 50.
         int pageSize = 2;
+        Path sparkConnect = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
                 case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
+                case "--spark-connect" -> sparkConnect = Path.of(args[++i]);
                 // A file of its own: a full standard output pipe would block the request handlers.
                 case "--request-log" ->
                     requestLog = new PrintStream(new FileOutputStream(args[++i], true), true, StandardCharsets.UTF_8);
                 default ->
                     throw new IllegalArgumentException(
-                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--page-size N] [--request-log FILE]");
+                            "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--page-size N] [--request-log FILE]"
+                                    + " [--spark-connect DIR]");
             }
         }
         Duration second = Duration.ofSeconds(1);
-        EmrServerlessEmulator emulator = EmrServerlessEmulator.builder()
-                .port(port)
+        EmulatorBuilder builder = EmrServerlessEmulator.builder();
+        if (sparkConnect != null) {
+            // Sessions of appsparkconnect are served by a real Spark Connect server with 20-s tokens.
+            builder.sparkConnect("appsparkconnect", sparkConnectEndpoint(sparkConnect))
+                    .application(ApplicationSpec.started("appsparkconnect")
+                            .withReleaseLabel("emr-spark-8.0.0")
+                            .withSessions(second, SessionOutcome.READY)
+                            .withTokenLifetime(Duration.ofSeconds(20)));
+        }
+        EmrServerlessEmulator emulator = builder.port(port)
                 .anyAccessKeyWithSecret(SECRET)
                 .proxyCredentials("itproxy", "itproxypass")
                 .logRequests(requestLog)
