@@ -152,7 +152,8 @@ class CoreArchitectureTest {
                 .whereLayer("local")
                 .mayOnlyAccessLayers("api", "config", "support", "handover", "report", "start", "flow")
                 .whereLayer("guard")
-                .mayOnlyAccessLayers("api", "config", "support", "aws", "inventory", "output", "report", "local")
+                .mayOnlyAccessLayers(
+                        "api", "config", "support", "aws", "inventory", "handover", "output", "report", "local")
                 .check(CORE);
     }
 }

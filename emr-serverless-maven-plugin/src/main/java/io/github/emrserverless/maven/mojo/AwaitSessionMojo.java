@@ -6,6 +6,7 @@ import io.github.emrserverless.core.api.StartedSession;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.flow.SessionAwaiter;
+import io.github.emrserverless.core.guard.GuardedStart;
 import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.handover.SessionListener;
 import io.github.emrserverless.core.local.LocalSessions;
@@ -74,12 +75,11 @@ public class AwaitSessionMojo extends AbstractHandOverMojo {
                         this::exportProperty,
                         SessionListener.all(
                                 release,
-                                new TokenRenewalListener(
-                                        safetyNet,
-                                        session,
+                                GuardedStart.renewal(
+                                        safetyNet.guard(session, getLog()),
                                         () -> opened,
                                         tokenFile.toPath(),
                                         outputFile.toPath(),
-                                        getLog())));
+                                        new MavenReporter(getLog()))));
     }
 }

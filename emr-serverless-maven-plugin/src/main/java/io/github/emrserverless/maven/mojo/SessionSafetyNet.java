@@ -1,13 +1,10 @@
 package io.github.emrserverless.maven.mojo;
 
-import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.guard.PendingSession;
-import io.github.emrserverless.core.guard.PendingStart;
 import io.github.emrserverless.core.guard.RunGuard;
 import io.github.emrserverless.core.guard.RunWords;
 import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.local.LocalServer;
-import io.github.emrserverless.core.output.TokenRenewer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,24 +36,6 @@ public class SessionSafetyNet {
     /** The sessions each build handed over, by application and session ID: what later goals decide by. */
     private final Map<MavenExecutionRequest, Map<String, HandedSession>> handed = new WeakHashMap<>();
 
-    /** Before StartSession is sent: a session it creates is ended even if its answer never arrives. */
-    public synchronized void expect(MavenSession build, PendingStart start, AwsClients goalClients, Log log) {
-        guard(build, log).expect(start, goalClients);
-    }
-
-    /** Watches a session this build started, until terminate-session releases it or the build ends. */
-    public synchronized void watch(MavenSession build, PendingSession pending, String startToken, Log log) {
-        guard(build, log).add(pending, startToken);
-    }
-
-    /** StartSession failed for good (the launcher looked for an orphan itself). */
-    public synchronized void forget(MavenSession build, String startToken) {
-        RunGuard guard = guards.get(build.getRequest());
-        if (guard != null) {
-            guard.forget(startToken);
-        }
-    }
-
     /** The session was ended (or handed to someone who ends it): no need to watch it any more. */
     public synchronized void release(MavenSession build, String applicationId, String sessionId) {
         RunGuard guard = guards.get(build.getRequest());
@@ -75,11 +54,6 @@ public class SessionSafetyNet {
     public synchronized HandedSession handed(MavenSession build, String applicationId, String sessionId) {
         Map<String, HandedSession> sessions = handed.get(build.getRequest());
         return sessions == null ? null : sessions.get(PendingSession.key(applicationId, sessionId));
-    }
-
-    /** Keeps the session's token fresh until terminate-session stops it, or the build ends. */
-    public synchronized void renew(MavenSession build, String key, TokenRenewer renewer, Log log) {
-        guard(build, log).renew(key, renewer);
     }
 
     /** The session has ended: its token needs no renewing any more. */
@@ -130,7 +104,8 @@ public class SessionSafetyNet {
     }
 
     /** The build's guard; its end (success or failure) reaches the guard through the chained execution listener. */
-    private RunGuard guard(MavenSession build, Log log) {
+    /** The build's guard, made (and tied to the end of the build) on first use. */
+    public synchronized RunGuard guard(MavenSession build, Log log) {
         return guards.computeIfAbsent(build.getRequest(), request -> {
             RunGuard guard = new RunGuard(new MavenReporter(log), RunWords.BUILD);
             request.setExecutionListener(new DelegatingExecutionListener(request.getExecutionListener()) {

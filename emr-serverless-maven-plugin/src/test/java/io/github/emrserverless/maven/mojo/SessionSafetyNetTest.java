@@ -104,7 +104,7 @@ class SessionSafetyNetTest {
     @Test
     void aFailedBuildTerminatesTheSessionItStartedAndDeletesItsTokenFile() throws Exception {
         Path token = Files.writeString(dir.resolve("session-token"), "secret");
-        safetyNet.watch(build, pending(token), null, log);
+        safetyNet.guard(build, log).add(pending(token), null);
 
         buildEnds(true);
 
@@ -120,7 +120,7 @@ class SessionSafetyNetTest {
 
     @Test
     void aSuccessfulBuildLeavesTheSessionRunningAndSaysHowItEnds() {
-        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        safetyNet.guard(build, log).add(pending(dir.resolve("none")), null);
 
         buildEnds(false);
 
@@ -135,7 +135,7 @@ class SessionSafetyNetTest {
     @Test
     void aSessionSharedWithTheReactorEndsWhenTheBuildSucceedsAndNotBefore() throws Exception {
         Path token = Files.writeString(dir.resolve("session-token"), "secret");
-        safetyNet.watch(build, pending(token, true), null, log);
+        safetyNet.guard(build, log).add(pending(token, true), null);
 
         assertThat(safetyNet.endsWithBuild(build, "app", started.sessionId())).isTrue();
         assertThat(safetyNet.endsWithBuild(build, "app", "other")).isFalse();
@@ -179,8 +179,8 @@ class SessionSafetyNetTest {
     @Test
     void theEndingsGoOutWithoutWaitingForTheRenewersToStop() {
         java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
-        safetyNet.renew(build, PendingSession.key("app", started.sessionId()), renewer(events), log);
+        safetyNet.guard(build, log).add(pending(dir.resolve("none")), null);
+        safetyNet.guard(build, log).renew(PendingSession.key("app", started.sessionId()), renewer(events));
 
         buildEnds(true);
 
@@ -190,10 +190,10 @@ class SessionSafetyNetTest {
     @Test
     void aRenewerHandedOverAfterTheBuildEndedIsStoppedAtOnce() {
         java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        safetyNet.guard(build, log).add(pending(dir.resolve("none")), null);
         buildEnds(true);
 
-        safetyNet.renew(build, PendingSession.key("app", started.sessionId()), renewer(events), log);
+        safetyNet.guard(build, log).renew(PendingSession.key("app", started.sessionId()), renewer(events));
 
         // Stopped there and then (nothing would stop it later: the build is over).
         assertThat(events).hasSize(1);
@@ -201,7 +201,7 @@ class SessionSafetyNetTest {
 
     @Test
     void aReleasedSessionIsLeftAloneEvenWhenTheBuildFails() {
-        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        safetyNet.guard(build, log).add(pending(dir.resolve("none")), null);
         safetyNet.release(build, "app", started.sessionId());
 
         buildEnds(true);
@@ -220,7 +220,7 @@ class SessionSafetyNetTest {
                 heard[0] = true;
             }
         });
-        safetyNet.watch(build, pending(dir.resolve("none")), null, log);
+        safetyNet.guard(build, log).add(pending(dir.resolve("none")), null);
 
         buildEnds(false);
 
@@ -239,12 +239,14 @@ class SessionSafetyNetTest {
                             .tags(Map.of("start-token", "tok-inflight"))
                             .build());
         }
-        safetyNet.expect(
-                build,
-                new PendingStart(
-                        "app", "tok-inflight", pending(dir.resolve("none")).settings()),
-                goalClients(),
-                log);
+        safetyNet
+                .guard(build, log)
+                .expect(
+                        new PendingStart(
+                                "app",
+                                "tok-inflight",
+                                pending(dir.resolve("none")).settings()),
+                        goalClients());
         long begun = System.nanoTime();
 
         buildEnds(true);
@@ -258,14 +260,15 @@ class SessionSafetyNetTest {
 
     @Test
     void anAnswerThatArrivesAfterTheGuardEndedEverythingIsEndedAsWell() throws Exception {
-        safetyNet.expect(
-                build,
-                new PendingStart("app", "tok-late", pending(dir.resolve("none")).settings()),
-                goalClients(),
-                log);
+        safetyNet
+                .guard(build, log)
+                .expect(
+                        new PendingStart(
+                                "app", "tok-late", pending(dir.resolve("none")).settings()),
+                        goalClients());
         CompletableFuture<Void> answer = CompletableFuture.runAsync(() -> {
             sleepQuietly(300);
-            safetyNet.watch(build, pending(dir.resolve("none")), "tok-late", log);
+            safetyNet.guard(build, log).add(pending(dir.resolve("none")), "tok-late");
         });
 
         buildEnds(true);
