@@ -40,10 +40,12 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
     private final Object spark;
     private final ExportedSession session;
     private final RunGuard guard;
+    private final Reporter log;
     private boolean closed;
 
     /** @param guard what ends the session this test run started; null for one the build handed over */
-    private TestRunSession(SparkClient client, Object spark, ExportedSession session, RunGuard guard) {
+    private TestRunSession(SparkClient client, Object spark, ExportedSession session, RunGuard guard, Reporter log) {
+        this.log = log;
         this.client = client;
         this.spark = spark;
         this.session = session;
@@ -64,19 +66,38 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
         SparkClient client = SparkClient.on(Thread.currentThread().getContextClassLoader());
         Optional<ExportedSession> handed = handedOver(System::getProperty, SESSION_FILE, log);
         if (handed.isPresent()) {
-            return new TestRunSession(client, connect(client, handed.get(), log), handed.get(), null);
+            return new TestRunSession(client, connect(client, handed.get(), log), handed.get(), null, log);
         }
+        TestSettings settings = TestSettings.load(Thread.currentThread().getContextClassLoader());
         RunGuard guard = new RunGuard(log, RunWords.TEST_RUN);
         try {
-            ExportedSession started = startLocal(client, guard, log);
-            log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"
-                    + " server, Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
-            return new TestRunSession(client, connect(client, started, log), started, guard);
+            ExportedSession started;
+            if (settings.get("applicationId") != null && !"local".equalsIgnoreCase(settings.get("mode"))) {
+                started = AwsTestSession.start(settings, DIRECTORY.toAbsolutePath(), guard, log);
+                log.info("Using session " + started.sessionId() + ", "
+                        + (started.reused()
+                                ? "reused (a warm session of the same configuration)"
+                                : "started for this test run")
+                        + " on EMR Serverless (application " + started.applicationId() + ", Spark "
+                        + started.sparkVersion() + ")");
+            } else {
+                started = startLocal(client, settings, guard, log);
+                log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"
+                        + " server, Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
+            }
+            return new TestRunSession(client, connect(client, started, log), started, guard, log);
+        } catch (InterruptedException e) {
+            guard.finished(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the session started", e);
         } catch (RuntimeException | Error e) {
             guard.finished(true);
             throw e;
         }
     }
+
+    /** Where a session the test run gets by itself keeps its files, in the module a test runs in. */
+    static final Path DIRECTORY = Path.of("target", "emr-serverless-junit5");
 
     /**
      * The session the build handed over: Failsafe's system properties (what the README passes), else the
@@ -121,17 +142,16 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
     }
 
     /** A local server as mode=local starts one, of the client's own Spark version unless told otherwise. */
-    private static ExportedSession startLocal(SparkClient client, RunGuard guard, Reporter log) {
-        Path directory = Path.of("target", "emr-serverless-junit5").toAbsolutePath();
-        String version = System.getProperty("emr-serverless.localSparkVersion", client.version());
+    private static ExportedSession startLocal(SparkClient client, TestSettings settings, RunGuard guard, Reporter log) {
+        Path directory = DIRECTORY.toAbsolutePath();
+        String version = settings.get("localSparkVersion", client.version());
         Map<String, String> exported = new ConcurrentHashMap<>();
         StartSessionConfiguration configuration = new StartSessionConfiguration(
                 new StartSessionConfiguration.Request(
                         StartedSession.LOCAL_APPLICATION, null, null, 30, Map.of(), null, false, null, null, null),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), directory, List.of(), Map.of(), System.getProperties()),
-                new StartSessionConfiguration.Waiting(
-                        true, System.getProperty("emr-serverless.waitTimeout", "3m"), false, true),
+                new StartSessionConfiguration.Waiting(true, settings.get("waitTimeout", "3m"), false, true),
                 StartSessionConfiguration.Reuse.OFF,
                 new StartSessionConfiguration.Limits("4h", 0),
                 new StartSessionConfiguration.Outputs(
@@ -150,8 +170,7 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
                 .removeIf(key -> !key.startsWith("EMR_SERVERLESS_")
                         && !key.equals("XDG_CACHE_HOME")
                         && !key.equals("LOCALAPPDATA"));
-        GoalContext context = new GoalContext(
-                log, parameter -> "-Demr-serverless." + parameter, environment, Clock.systemUTC(), Sleeper.SYSTEM);
+        GoalContext context = new GoalContext(log, settings, environment, Clock.systemUTC(), Sleeper.SYSTEM);
         try {
             new LocalSessions(context)
                     .start(
@@ -206,6 +225,10 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
             SparkClient.close(spark);
         } finally {
             if (guard != null) {
+                if (session.reusable()) {
+                    log.info("Session " + session.sessionId() + " stays running for the next test run (reuse); it"
+                            + " ends after its idle timeout.");
+                }
                 guard.finished(false);
                 // The server is gone; its token is a secret all the same.
                 OwnerOnlyFile.delete(session.tokenFile());
