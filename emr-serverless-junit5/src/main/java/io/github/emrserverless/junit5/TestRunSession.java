@@ -82,8 +82,11 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
                         + started.sparkVersion() + ")");
             } else {
                 started = startLocal(client, settings, guard, log);
-                log.info("Using session " + started.sessionId() + ", started for this test run (a local Spark Connect"
-                        + " server, Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
+                log.info("Using session " + started.sessionId() + ", "
+                        + (started.reused()
+                                ? "reused (a warm local Spark Connect server"
+                                : "started for this test run" + " (a local Spark Connect server")
+                        + ", Spark " + started.sparkVersion() + ", at " + started.endpoint() + ")");
             }
             return new TestRunSession(client, connect(client, started, log), started, guard, log);
         } catch (InterruptedException e) {
@@ -148,11 +151,22 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
         Map<String, String> exported = new ConcurrentHashMap<>();
         StartSessionConfiguration configuration = new StartSessionConfiguration(
                 new StartSessionConfiguration.Request(
-                        StartedSession.LOCAL_APPLICATION, null, null, 30, Map.of(), null, false, null, null, null),
+                        StartedSession.LOCAL_APPLICATION,
+                        null,
+                        null,
+                        Long.parseLong(settings.get("idleTimeoutMinutes", "30")),
+                        Map.of(),
+                        null,
+                        false,
+                        null,
+                        null,
+                        null),
                 new StartSessionConfiguration.RuntimeConfigurationSources(
                         List.of(), directory, List.of(), Map.of(), System.getProperties()),
                 new StartSessionConfiguration.Waiting(true, settings.get("waitTimeout", "3m"), false, true),
-                StartSessionConfiguration.Reuse.OFF,
+                // A warm server for the next IDE run, unless told otherwise (and never in CI unless asked for).
+                new StartSessionConfiguration.Reuse(
+                        Boolean.parseBoolean(settings.get("reuse", "true")), settings.get("reuseMaxAge", "4h"), null),
                 new StartSessionConfiguration.Limits("4h", 0),
                 new StartSessionConfiguration.Outputs(
                         ExportedSession.SESSION_ID,
@@ -162,13 +176,14 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
                         directory.resolve("report.json"),
                         false),
                 false);
-        // No CI variables: a test run writes nothing to the CI system's outputs. Only where the cache is, and
-        // whether class-data archives are off.
+        // No CI outputs: a test run writes nothing to the CI system's. Only where the cache is, whether class-data
+        // archives and warm servers are off, and whether this is CI (where servers are not kept warm).
         Map<String, String> environment = new java.util.HashMap<>(System.getenv());
         environment
                 .keySet()
                 .removeIf(key -> !key.startsWith("EMR_SERVERLESS_")
                         && !key.equals("XDG_CACHE_HOME")
+                        && !key.equals("CI")
                         && !key.equals("LOCALAPPDATA"));
         GoalContext context = new GoalContext(log, settings, environment, Clock.systemUTC(), Sleeper.SYSTEM);
         try {
@@ -225,7 +240,7 @@ final class TestRunSession implements ExtensionContext.Store.CloseableResource, 
             SparkClient.close(spark);
         } finally {
             if (guard != null) {
-                if (session.reusable()) {
+                if (session.reusable() && session.mode() != Mode.LOCAL) {
                     log.info("Session " + session.sessionId() + " stays running for the next test run (reuse); it"
                             + " ends after its idle timeout.");
                 }

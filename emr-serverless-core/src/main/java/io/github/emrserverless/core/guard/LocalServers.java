@@ -53,6 +53,10 @@ public final class LocalServers {
             servers.clear();
         }
         running.removeIf(server -> !server.isAlive());
+        // A warm server (reuse) outlives the build on purpose, whatever its outcome: it exits when idle.
+        running.removeIf(server -> server.warm()
+                && report("Local server " + server.sessionId() + " stays warm for the next build or test run (reuse);"
+                        + " it exits by itself when idle."));
         List<Thread> stops = new ArrayList<>();
         for (LocalServer server : running) {
             Thread stop = new Thread(() -> stop(server, reason, grace), "emr-serverless-local-stop");
@@ -68,6 +72,11 @@ public final class LocalServers {
                 return;
             }
         }
+    }
+
+    private boolean report(String line) {
+        log.info(line);
+        return true;
     }
 
     private void stop(LocalServer server, String reason, Duration grace) {

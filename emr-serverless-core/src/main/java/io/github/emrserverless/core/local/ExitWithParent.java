@@ -35,7 +35,10 @@ public final class ExitWithParent {
         }
         deleteNamedBy(ARGUMENT_FILE);
         loadAndDelete(Path.of(args[0]));
-        daemon("exit-with-parent", () -> exitWhenClosed(System.in));
+        // A warm server (reuse) outlives its build on purpose: it exits when idle instead (IdleExit).
+        if (System.getProperty(IdleExit.IDLE_MILLIS) == null) {
+            daemon("exit-with-parent", () -> exitWhenClosed(System.in));
+        }
         try {
             Class.forName(args[1]).getMethod("main", String[].class).invoke(null, (Object)
                     Arrays.copyOfRange(args, 2, args.length));

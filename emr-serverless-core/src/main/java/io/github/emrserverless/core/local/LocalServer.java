@@ -7,17 +7,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A local Spark Connect server process. Its standard input stays a pipe to this JVM: closing it stops the
@@ -30,9 +26,6 @@ public final class LocalServer {
     static final Duration CHECK_INTERVAL = Duration.ofMillis(200);
 
     private static final Duration AFTER_SIGTERM = Duration.ofSeconds(2);
-    /** A line that names an exception: {@code java.lang.IllegalArgumentException: ...}. */
-    private static final Pattern EXCEPTION = Pattern.compile(
-            "(Exception in thread \"[^\"]*\" )?(Caused by: )?([\\w$]+\\.)+[\\w$]*(Exception|Error)(: .*)?");
 
     /** How waiting for readiness ended. */
     public enum Readiness {
@@ -44,7 +37,13 @@ public final class LocalServer {
     private final String sessionId;
     private final String endpoint;
     private final int port;
+    /** Null for a warm server this build adopted: it only has the handle. */
     private final Process process;
+
+    private final ProcessHandle handle;
+    /** It outlives the build (reuse): the build leaves it running; it exits when idle. */
+    private final boolean warm;
+
     private final Path logFile;
     private final LocalServerCommand.ServerFiles files;
     private final String token;
@@ -61,10 +60,46 @@ public final class LocalServer {
         this.endpoint = command.endpoint();
         this.port = command.port();
         this.process = process;
+        this.handle = process.toHandle();
+        this.warm = command.warm() != null;
         this.logFile = logFile;
         this.startedAt = startedAt;
         this.sparkVersion = command.sparkVersion();
         this.archive = command.archive();
+    }
+
+    /** @param adoptedAt when this build took it over: its hand-over is timed from then */
+    private LocalServer(LocalServerRegistry.Entry entry, ProcessHandle handle, String token, Instant adoptedAt) {
+        this.files = LocalServerCommand.ServerFiles.in(entry.directory(), entry.sessionId());
+        this.token = token;
+        this.sessionId = entry.sessionId();
+        this.endpoint = entry.endpoint();
+        this.port = entry.port();
+        this.process = null;
+        this.handle = handle;
+        this.warm = true;
+        this.logFile = entry.directory().resolve("local-server.log");
+        this.startedAt = adoptedAt;
+        this.sparkVersion = entry.sparkVersion();
+        this.archive = null;
+    }
+
+    /** A warm server of the registry, running, for this build to use. */
+    static LocalServer adopt(LocalServerRegistry.Entry entry, Clock clock) throws IOException {
+        ProcessHandle handle =
+                ProcessHandle.of(entry.pid()).orElseThrow(() -> new IOException("Process " + entry.pid() + " is gone"));
+        return new LocalServer(
+                entry, handle, Files.readString(entry.tokenFile()).trim(), clock.instant());
+    }
+
+    /** A warm server this build found running, not one it started. */
+    public boolean adopted() {
+        return process == null;
+    }
+
+    /** Whether it outlives the build (reuse). */
+    public boolean warm() {
+        return warm;
     }
 
     /** The Spark version it runs: what a Spark Connect client must not be newer than. */
@@ -118,6 +153,10 @@ public final class LocalServer {
         return endpoint;
     }
 
+    int port() {
+        return port;
+    }
+
     /** What every call to the server must present (bearer or x-aws-proxy-auth): for the token file. */
     public String token() {
         return token;
@@ -132,11 +171,11 @@ public final class LocalServer {
     }
 
     public long pid() {
-        return process.pid();
+        return handle.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return handle.isAlive();
     }
 
     /**
@@ -146,7 +185,7 @@ public final class LocalServer {
     public Readiness awaitReady(Duration timeout, Clock clock, Sleeper sleeper) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
-            if (!process.isAlive()) {
+            if (!handle.isAlive()) {
                 // A JVM that died before its main ran (a bad JVM option, say) has left its files behind.
                 deleteSecretFiles();
                 return Readiness.EXITED;
@@ -177,7 +216,7 @@ public final class LocalServer {
 
     /** The exit code, once the server has exited. */
     public int exitCode() {
-        return process.exitValue();
+        return process == null ? -1 : process.exitValue();
     }
 
     /**
@@ -188,8 +227,12 @@ public final class LocalServer {
     public boolean stop(Duration grace) throws InterruptedException {
         deleteSecretFiles();
         OwnerOnlyFile.delete(files.ready());
-        if (!process.isAlive()) {
+        if (!handle.isAlive()) {
             return false;
+        }
+        if (process == null || warm) {
+            // A warm server does not watch its input: SIGTERM, on which Spark shuts down cleanly.
+            return stopWarm(grace);
         }
         try {
             process.getOutputStream().close();
@@ -215,6 +258,18 @@ public final class LocalServer {
         return true;
     }
 
+    private boolean stopWarm(Duration grace) throws InterruptedException {
+        handle.destroy();
+        try {
+            handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+            return true;
+        }
+    }
+
     /** The class-data archive this run made takes its place, or one the JVM rejected goes. */
     private void archived() {
         if (archive != null) {
@@ -222,29 +277,9 @@ public final class LocalServer {
         }
     }
 
-    /**
-     * Why the server failed, from its log: the first exception line and the last cause, or the last lines when
-     * the log names none.
-     */
+    /** Why the server failed, from its log ({@link ServerLog#failureReason}). */
     public String failureReason() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "its log " + logFile + " cannot be read (" + e.getMessage() + ")";
-        }
-        List<String> exceptions = new ArrayList<>();
-        for (String line : lines) {
-            if (EXCEPTION.matcher(line.trim()).matches()) {
-                exceptions.add(line.trim().replaceFirst("^Exception in thread \"[^\"]*\" ", ""));
-            }
-        }
-        if (exceptions.isEmpty()) {
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
-        }
-        String first = exceptions.get(0);
-        String last = exceptions.get(exceptions.size() - 1);
-        return last.equals(first) || !last.startsWith("Caused by: ") ? first : first + " (" + last + ")";
+        return ServerLog.failureReason(logFile);
     }
 
     private static String propertiesText(LocalServerCommand command) {

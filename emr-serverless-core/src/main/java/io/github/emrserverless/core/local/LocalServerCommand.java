@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * @param sessionId goes on the command line as a marker, so that the process can be found by it
  * @param token what every Spark Connect call must present
  * @param archive the class-data archive the JVM uses or makes, or null without one
+ * @param warm null for a server that ends with its build
  */
 record LocalServerCommand(
         Path java,
@@ -36,7 +37,14 @@ record LocalServerCommand(
         String token,
         ServerFiles files,
         String sparkVersion,
-        ClassDataArchive archive) {
+        ClassDataArchive archive,
+        Warm warm) {
+
+    /**
+     * A server that outlives its build (reuse): it exits by itself after {@code idleTimeout} without a call, and
+     * touches {@code activityFile} as calls come.
+     */
+    record Warm(java.time.Duration idleTimeout, Path activityFile) {}
 
     static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
     /** The system property that marks the server's JVM with its session ID. */
@@ -96,6 +104,11 @@ record LocalServerCommand(
         // System properties of the server's JVM, not Spark properties: read by the plugin's own classes there.
         properties.put(TokenAuthentication.TOKEN_PROPERTY, token);
         properties.put(ReadyReport.READY_FILE, files.ready().toString());
+        if (warm != null) {
+            properties.put(
+                    IdleExit.IDLE_MILLIS, Long.toString(warm.idleTimeout().toMillis()));
+            properties.put(IdleExit.ACTIVITY_FILE, warm.activityFile().toString());
+        }
         return properties;
     }
 

@@ -3,6 +3,7 @@ package io.github.emrserverless.core.local;
 import io.github.emrserverless.core.api.SessionException;
 import io.github.emrserverless.core.config.Durations;
 import io.github.emrserverless.core.config.SecretMasker;
+import io.github.emrserverless.core.support.OwnerOnlyFile;
 import io.github.emrserverless.core.support.Reporter;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -46,8 +47,16 @@ final class LocalServerLauncher {
         return archive;
     }
 
+    /**
+     * @param warm where a server that outlives the build keeps its files, and how long it waits idle; null for a
+     *     server that ends with the build (its files in the build's folder)
+     */
     LocalServer fork(
-            String version, LocalSparkConfiguration spark, LocalSessions.Options options, ServerClasspath classpath) {
+            String version,
+            LocalSparkConfiguration spark,
+            LocalSessions.Options options,
+            ServerClasspath classpath,
+            Warmth warm) {
         long begun = System.nanoTime();
         List<Path> jars = classpath.resolve(version);
         long bytes = jars.stream().mapToLong(LocalServerLauncher::size).sum();
@@ -55,6 +64,13 @@ final class LocalServerLauncher {
                 + " MB) resolved in " + Durations.format(Duration.ofNanos(System.nanoTime() - begun)));
         String sessionId = "local-" + randomId();
         try {
+            Path directory =
+                    warm == null ? options.directory() : warm.registry().newDirectory(sessionId);
+            String token = token();
+            if (warm != null) {
+                // For the builds that adopt it: owner-only, in its own folder of the user's cache.
+                OwnerOnlyFile.write(directory.resolve("token"), token);
+            }
             LocalServerCommand command = new LocalServerCommand(
                     options.java(),
                     jars,
@@ -63,18 +79,24 @@ final class LocalServerLauncher {
                     spark,
                     sessionId,
                     LocalServer.freePort(),
-                    token(),
-                    LocalServerCommand.ServerFiles.in(options.directory(), sessionId),
+                    token,
+                    LocalServerCommand.ServerFiles.in(directory, sessionId),
                     version,
-                    archive(options.java(), jars, version));
+                    // A warm server exits by itself, with nobody to put an archive it made in place: it uses one only.
+                    warm == null
+                            ? archive(options.java(), jars, version)
+                            : existingArchive(options.java(), jars, version),
+                    warm == null
+                            ? null
+                            : new LocalServerCommand.Warm(warm.idleTimeout(), directory.resolve("activity")));
             // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
             reporter.debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
                     + " (secret-looking values masked): "
                     + command.jvmOptions().stream().map(SecretMasker::maskValue).collect(Collectors.joining(" ")));
             LocalServer server = LocalServer.start(
                     command,
-                    options.directory().resolve("local-server"),
-                    options.directory().resolve("local-server.log"),
+                    directory.resolve(warm == null ? "local-server" : "work"),
+                    directory.resolve("local-server.log"),
                     clock);
             reporter.info("Started local Spark Connect server " + sessionId + " (Spark " + version + ", "
                     + spark.heapMegabytes() + " MB heap, pid " + server.pid() + ")");
@@ -83,6 +105,14 @@ final class LocalServerLauncher {
             throw new SessionException(
                     "Cannot start a local Spark Connect server with " + options.java() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A server that outlives the build: where it is registered, and how long it may sit idle. */
+    record Warmth(LocalServerRegistry registry, Duration idleTimeout) {}
+
+    private ClassDataArchive existingArchive(Path java, List<Path> jars, String version) {
+        ClassDataArchive archive = ClassDataArchive.of(java, jars, version, environment);
+        return archive != null && Files.isRegularFile(archive.file()) ? archive : null;
     }
 
     /** The token the server requires: 256 random bits, URL-safe, so that it fits any header or file. */

@@ -27,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Local mode: a Spark Connect server on this machine stands in for an EMR Serverless session. start-session
@@ -41,8 +39,6 @@ public final class LocalSessions {
     public static final String DEFAULT_SPARK_VERSION = "4.2.0";
     /** How long a stop waits for Spark to shut down by itself before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
-
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
 
     /**
      * @param sparkVersion {@code localSparkVersion} as written
@@ -73,12 +69,15 @@ public final class LocalSessions {
         configuration.outputs().check(context.origin());
         // Checked though unused here: the same POM runs on AWS, where they count.
         StartLimits.check(configuration, context.origin());
-        String version = checkedVersion(options.sparkVersion());
+        String version = LocalSparkVersion.checked(options.sparkVersion(), context.origin());
         MergedConfiguration merged = configuration.runtimeConfiguration().merge(context.reporter());
         LocalSparkConfiguration spark = LocalSparkConfiguration.of(merged, context.reporter());
         merged.summary().forEach(line -> context.reporter().info("Runtime configuration " + line));
-        if (configuration.reuse().enabled()) {
-            context.reporter().info("reuse does not apply in local mode: a local server lives as long as its build.");
+        boolean warm = configuration.reuse().enabled() && WarmServers.allowed(context.environment());
+        if (configuration.reuse().enabled() && !warm) {
+            context.reporter()
+                    .info("reuse keeps no local server warm in CI (CI is set): this one ends with the build. Set"
+                            + " EMR_SERVERLESS_LOCAL_REUSE=true to keep it anyway.");
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("mode", "local");
@@ -94,8 +93,17 @@ public final class LocalSessions {
                             + " (secret-looking values masked): " + json(summary));
             return;
         }
-        LocalServer server = new LocalServerLauncher(context.reporter(), context.clock(), context.environment())
-                .fork(version, spark, options, classpath);
+        LocalServer server = warm
+                ? new WarmServers(context)
+                        .adoptOrStart(
+                                version,
+                                spark,
+                                options,
+                                classpath,
+                                merged,
+                                configuration.request().idleTimeoutMinutes())
+                : new LocalServerLauncher(context.reporter(), context.clock(), context.environment())
+                        .fork(version, spark, options, classpath, null);
         watch.accept(server);
         StartedSession started = new StartedSession(StartedSession.LOCAL_APPLICATION, server.sessionId(), null);
         String name = configuration.request().name();
@@ -108,11 +116,14 @@ public final class LocalSessions {
                         context.clock(),
                         context.reporter()),
                 name,
-                false,
+                server.warm(),
                 properties,
                 context.environment(),
                 Json.create(),
                 context.reporter());
+        if (server.adopted()) {
+            listener.onReused(started);
+        }
         boolean waitForReady = configuration.waiting().waitForReady();
         handOver(
                 server,
@@ -185,6 +196,18 @@ public final class LocalSessions {
      */
     public void terminate(String sessionId, LocalServer server, Path reportFile, Path tokenFile)
             throws InterruptedException {
+        if (server != null && server.warm()) {
+            context.reporter()
+                    .info("Local server " + sessionId + " is warm (reuse=true) and stays running for the next build or"
+                            + " test run; it exits by itself when idle. To end it now: mvn emr-serverless:terminate-session"
+                            + " -Demr-serverless.mode=local -Demr-serverless.sessionId=" + sessionId);
+            return;
+        }
+        boolean warm = server == null;
+        if (warm) {
+            // Not of this build: a warm server of this user, named to be ended (mvn ... -Demr-serverless.sessionId).
+            server = new WarmServers(context).byId(sessionId);
+        }
         if (server == null) {
             context.reporter().info(notRunning(sessionId) + " Nothing to stop.");
             return;
@@ -201,6 +224,9 @@ public final class LocalSessions {
                                 : " in "
                                         + Durations.format(Duration.between(
                                                 begun, context.clock().instant())) + "."));
+        if (warm) {
+            new WarmServers(context).forget(sessionId);
+        }
         Session ended = session(server, null, SessionState.TERMINATED, killed ? "killed after the grace period" : null);
         SessionReport.update(
                 reportFile,
@@ -231,26 +257,6 @@ public final class LocalSessions {
                         known,
                         new SessionHandOver.Plan(waitForReady, timeout, timeout, exportEndpoint, null),
                         listener);
-    }
-
-    private String checkedVersion(String text) {
-        String version = text == null ? "" : text.trim();
-        Matcher matcher = VERSION.matcher(version);
-        if (!matcher.matches() || !supported(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)))) {
-            throw InvalidConfigurationException.invalid(
-                    "localSparkVersion",
-                    text,
-                    context.origin(),
-                    "a Spark release of 3.5.x (as emr-7.x runs) or 4.0.0 or later (as emr-spark-8.x runs) whose"
-                            + " org.apache.spark:spark-connect_2.12 (3.5) or _2.13 (4.x) your repositories serve, such"
-                            + " as 3.5.7 or " + DEFAULT_SPARK_VERSION + " (the default)");
-        }
-        return version;
-    }
-
-    /** Spark Connect servers exist from 3.4; sessions on EMR Serverless run 3.5 (emr-7.x) or 4.x (emr-spark-8.x). */
-    private static boolean supported(int major, int minor) {
-        return major >= 4 || (major == 3 && minor == 5);
     }
 
     private static String notRunning(String sessionId) {

@@ -2,6 +2,7 @@ package io.github.emrserverless.core.local;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.sparkproject.connect.grpc.ForwardingServerCallListener;
 import org.sparkproject.connect.grpc.Metadata;
 import org.sparkproject.connect.grpc.ServerCall;
 import org.sparkproject.connect.grpc.ServerCallHandler;
@@ -42,6 +43,7 @@ public final class TokenAuthentication implements ServerInterceptor {
         this.token = value.getBytes(StandardCharsets.UTF_8);
         // The first plugin code Spark runs inside the service's start: from here the bound port can be read.
         ReadyReport.start();
+        IdleExit.start();
     }
 
     @Override
@@ -52,7 +54,7 @@ public final class TokenAuthentication implements ServerInterceptor {
                 && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && matches(authorization.substring(BEARER.length()).trim());
         if (bearer || matches(headers.get(PROXY_AUTH))) {
-            return next.startCall(call, headers);
+            return counted(next.startCall(call, headers));
         }
         call.close(
                 Status.UNAUTHENTICATED.withDescription("This local Spark Connect server takes only the token of the"
@@ -60,6 +62,33 @@ public final class TokenAuthentication implements ServerInterceptor {
                         + " token is in the file emr-serverless.sessionTokenFile names)"),
                 new Metadata());
         return new ServerCall.Listener<>() {};
+    }
+
+    /** A call counts as in flight until it completes or is cancelled: a warm server never exits under a query. */
+    private static <Q> ServerCall.Listener<Q> counted(ServerCall.Listener<Q> listener) {
+        IdleExit.callStarted();
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            private final java.util.concurrent.atomic.AtomicBoolean ended =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+
+            @Override
+            public void onComplete() {
+                end();
+                super.onComplete();
+            }
+
+            @Override
+            public void onCancel() {
+                end();
+                super.onCancel();
+            }
+
+            private void end() {
+                if (ended.compareAndSet(false, true)) {
+                    IdleExit.callEnded();
+                }
+            }
+        };
     }
 
     /** In constant time, so that the answer's timing tells nothing of the token. */

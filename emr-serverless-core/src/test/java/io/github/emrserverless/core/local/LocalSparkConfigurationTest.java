@@ -81,6 +81,7 @@ class LocalSparkConfigurationTest {
                 "t0k3n",
                 LocalServerCommand.ServerFiles.in(Path.of("/t"), "local-abc"),
                 "4.2.0",
+                null,
                 null);
 
         assertThat(command.serverProperties())

@@ -1,0 +1,108 @@
+package io.github.emrserverless.core.local;
+
+import io.github.emrserverless.core.config.Durations;
+import io.github.emrserverless.core.config.MergedConfiguration;
+import io.github.emrserverless.core.config.SecretMasker;
+import io.github.emrserverless.core.support.GoalContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Warm local servers (reuse in local mode): a build or test run adopts a running one of the same key from the
+ * {@link LocalServerRegistry}, or starts one that stays after it and exits by itself when idle.
+ */
+final class WarmServers {
+
+    private final GoalContext context;
+
+    WarmServers(GoalContext context) {
+        this.context = context;
+    }
+
+    /**
+     * A warm server of the same key (Spark version, Java, merged configuration with secrets masked) adopted at once,
+     * or a new one started to stay warm after the build.
+     */
+    LocalServer adoptOrStart(
+            String version,
+            LocalSparkConfiguration spark,
+            LocalSessions.Options options,
+            ServerClasspath classpath,
+            MergedConfiguration merged,
+            long idleTimeoutMinutes) {
+        LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
+        String key = WarmKey.of(version, options.java(), SecretMasker.mask(merged.configurations()));
+        Optional<LocalServerRegistry.Entry> found = registry.find(key);
+        if (found.isPresent()) {
+            LocalServerRegistry.Entry entry = found.get();
+            try {
+                LocalServer adopted = LocalServer.adopt(entry, context.clock());
+                context.reporter()
+                        .info("Adopting warm local server " + entry.sessionId() + " (Spark " + entry.sparkVersion()
+                                + ", started " + age(entry.startedAt()) + " ago, last used " + age(entry.lastUsed())
+                                + " ago, at " + entry.endpoint() + ")");
+                return adopted;
+            } catch (IOException e) {
+                context.reporter()
+                        .info("Warm local server " + entry.sessionId() + " cannot be adopted (" + e.getMessage()
+                                + "): starting another.");
+            }
+        }
+        Duration idle = Duration.ofMinutes(Math.max(1, idleTimeoutMinutes));
+        LocalServer server = new LocalServerLauncher(context.reporter(), context.clock(), context.environment())
+                .fork(version, spark, options, classpath, new LocalServerLauncher.Warmth(registry, idle));
+        registry.register(new LocalServerRegistry.Entry(
+                server.sessionId(),
+                key,
+                server.port(),
+                server.pid(),
+                ProcessHandle.of(server.pid())
+                        .flatMap(handle -> handle.info().startInstant())
+                        .orElse(context.clock().instant()),
+                version,
+                server.startedAt(),
+                idle.toMinutes(),
+                server.logFile().getParent()));
+        context.reporter()
+                .info("Local server " + server.sessionId() + " stays warm after the build (reuse): the next build or"
+                        + " test run with the same configuration adopts it; it exits after " + idle.toMinutes()
+                        + " idle minutes.");
+        return server;
+    }
+
+    /** A warm server of this user, by its ID, to be ended; null when none runs (a stale entry is cleaned up). */
+    LocalServer byId(String sessionId) {
+        LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
+        Optional<LocalServerRegistry.Entry> entry = registry.get(sessionId);
+        if (entry.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalServer.adopt(entry.get(), context.clock());
+        } catch (IOException gone) {
+            registry.remove(entry.get());
+            return null;
+        }
+    }
+
+    /** The server has been stopped: its entry, token and folder go. */
+    void forget(String sessionId) {
+        LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
+        registry.get(sessionId).ifPresent(registry::remove);
+        registry.live();
+    }
+
+    /** Off in CI (a fresh machine every time) unless asked for: a build there leaves nothing running. */
+    static boolean allowed(Map<String, String> environment) {
+        String setting = environment.get("EMR_SERVERLESS_LOCAL_REUSE");
+        return setting == null ? environment.get("CI") == null : Boolean.parseBoolean(setting.trim());
+    }
+
+    private String age(Instant since) {
+        return Durations.format(
+                Duration.between(since, context.clock().instant()).abs());
+    }
+}
