@@ -6,7 +6,7 @@
 #   BENCH="early reuse" benchmarks/run.sh      only these sections (default: overhead early reuse readiness)
 #   EARLY_RUNS=5 benchmarks/run.sh             runs of each build in "early" (default 3; each run is ~90 s)
 #   BENCH=local benchmarks/run.sh              local mode: a real Spark Connect server's time to ready (without and
-#                                              with its class-data archive) and memory
+#                                              with its class-data archive, and a warm server adopted) and memory
 #                                              (not in the default set: the first run downloads Spark, ~330 MB)
 # It installs the plugin into your local Maven repository (./mvnw install, tests skipped), as trying a
 # snapshot plugin takes. Needs JDK 17+, python3 is not needed; /usr/bin/time for the memory figures.
@@ -179,15 +179,19 @@ java -cp "$TEST_CP" io.github.emrserverless.core.benchmark.ReadinessBenchmark 5 
 fi
 
 if section local; then
-  echo "== Local mode: time to ready and memory of a real Spark Connect server, without and with its class-data archive"
-  echo "   (5 runs each, alternating; jars already resolved, the archive made by one untimed run first)"
+  echo "== Local mode: time to ready and memory of a real Spark Connect server, without and with its class-data archive,"
+  echo "   and a warm server adopted (reuse); 5 runs each, alternating; jars already resolved, the archive made and the"
+  echo "   warm server started by untimed runs first; build = the whole mvn verify, start-session to terminate-session"
   LOCAL=(./mvnw -B -f benchmarks/local/pom.xml -Demr.plugin.version="$VERSION" verify)
   export EMR_SERVERLESS_CACHE="$PWD/target/benchmark-cache"
   rm -rf "$EMR_SERVERLESS_CACHE"
   "${LOCAL[@]}" -q > /dev/null   # resolves the server once and makes the archive; the runs below read both
-  declare -a ready_off ready_on rss
-  local_run() {  # $1: true or false (the archive); sets READY to the time to ready
-    EMR_SERVERLESS_CLASS_DATA_ARCHIVE=$1 "${LOCAL[@]}" -o > target/benchmark-local.log &
+  EMR_SERVERLESS_LOCAL_REUSE=true "${LOCAL[@]}" -q -o -Demr-serverless.reuse=true > /dev/null   # the warm server
+  declare -a ready_off ready_on ready_warm build_off build_on build_warm rss
+  local_run() {  # $1: true or false (the archive), $2: true for reuse; sets READY (time to ready) and BUILD_MS
+    begun=$(date +%s%N)
+    EMR_SERVERLESS_CLASS_DATA_ARCHIVE=$1 EMR_SERVERLESS_LOCAL_REUSE=$2 "${LOCAL[@]}" -o -Demr-serverless.reuse="$2" \
+      > target/benchmark-local.log &
     BUILD=$!
     peak=0
     while kill -0 "$BUILD" 2>/dev/null; do
@@ -199,16 +203,24 @@ if section local; then
       sleep 0.2
     done
     wait "$BUILD"
-    rss+=("$(( peak / 1024 ))")
+    BUILD_MS=$(( ($(date +%s%N) - begun) / 1000000 ))
+    [ "$2" = true ] || rss+=("$(( peak / 1024 ))")
     # From the fork to a server that accepts connections, as report.json records it.
     READY=$(sed -n 's/.*"timeToReadySeconds" : \([0-9.]*\).*/\1/p' benchmarks/local/target/emr-serverless/report.json)
   }
   for _ in 1 2 3 4 5; do
-    local_run false; ready_off+=("$READY")
-    local_run true; ready_on+=("$READY")
+    local_run false false; ready_off+=("$READY"); build_off+=("$BUILD_MS")
+    local_run true false; ready_on+=("$READY"); build_on+=("$BUILD_MS")
+    local_run true true; ready_warm+=("$READY"); build_warm+=("$BUILD_MS")
   done
+  warm_id=$(sed -n 's/.*"sessionId" : "\(local-[0-9a-z]*\)".*/\1/p' benchmarks/local/target/emr-serverless/session.json)
+  "${LOCAL[@]:0:5}" -q -o emr-serverless:terminate-session -Demr-serverless.mode=local -Demr-serverless.sessionId="$warm_id" > /dev/null
   printf '  time to ready without the archive  median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready_off[@]}" | median)" "${ready_off[*]}"
   printf '  time to ready with the archive     median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready_on[@]}" | median)" "${ready_on[*]}"
+  printf '  time to ready, warm server adopted median %6s s    (runs: %s)\n' "$(printf '%s\n' "${ready_warm[@]}" | median)" "${ready_warm[*]}"
+  printf '  build without the archive          median %6s ms   (runs: %s)\n' "$(printf '%s\n' "${build_off[@]}" | median)" "${build_off[*]}"
+  printf '  build with the archive             median %6s ms   (runs: %s)\n' "$(printf '%s\n' "${build_on[@]}" | median)" "${build_on[*]}"
+  printf '  build, warm server adopted         median %6s ms   (runs: %s)\n' "$(printf '%s\n' "${build_warm[@]}" | median)" "${build_warm[*]}"
   printf '  server RSS      median %6s MB   (runs: %s; peak while idle after start)\n' \
     "$(printf '%s\n' "${rss[@]}" | median)" "${rss[*]}"
   du -sh "$EMR_SERVERLESS_CACHE/class-data" | sed 's/^/  archive size /'

@@ -23,12 +23,7 @@ assert !log.contains('AKID') && !log.contains('emr-serverless.amazonaws.com')
 
 // Nothing of it is left: the token file is gone, the port is closed, no process carries the session's marker.
 assert !new File(basedir, 'target/emr-serverless/session-token').exists()
-try {
-    new Socket('127.0.0.1', port).close()
-    assert false : "port ${port} still accepts connections"
-} catch (ConnectException expected) {
-}
-assert !ProcessHandle.allProcesses().anyMatch { p -> p.info().commandLine().orElse('').contains("emr-serverless.localSession=${id}") }
+evaluate(new File(itShared, 'local-server-gone.groovy'))(id, port)
 
 def report = new JsonSlurper().parse(new File(basedir, 'target/emr-serverless/report.json'))
 assert report.timeline*.state == ['SUBMITTED', 'STARTING', 'IDLE', 'TERMINATED']

@@ -157,7 +157,8 @@ record ClassDataArchive(Path file, int javaFeature, Path pending) {
     static Path cacheDirectory(Map<String, String> environment) {
         String own = environment.get("EMR_SERVERLESS_CACHE");
         if (own != null && !own.isBlank()) {
-            return Path.of(own);
+            // Absolute: a server runs in a working directory of its own, and reads its files by these paths.
+            return Path.of(own).toAbsolutePath();
         }
         String home = System.getProperty("user.home");
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -14,11 +14,11 @@ import java.util.Optional;
  * Warm local servers (reuse in local mode): a build or test run adopts a running one of the same key from the
  * {@link LocalServerRegistry}, or starts one that stays after it and exits by itself when idle.
  */
-final class WarmServers {
+public final class WarmServers {
 
     private final GoalContext context;
 
-    WarmServers(GoalContext context) {
+    public WarmServers(GoalContext context) {
         this.context = context;
     }
 
@@ -71,6 +71,60 @@ final class WarmServers {
                         + " test run with the same configuration adopts it; it exits after " + idle.toMinutes()
                         + " idle minutes.");
         return server;
+    }
+
+    /** list-sessions in local mode: this user's warm servers (key, port, Spark version, age, idle time). */
+    public void list() {
+        java.util.List<LocalServerRegistry.Entry> live =
+                LocalServerRegistry.of(context.environment()).live();
+        if (live.isEmpty()) {
+            context.reporter().info("No warm local server is running (reuse=true in local mode keeps one).");
+            return;
+        }
+        context.reporter().info(live.size() + " warm local server(s):");
+        for (LocalServerRegistry.Entry entry : live) {
+            context.reporter()
+                    .info("  " + entry.sessionId() + "  " + entry.endpoint() + "  Spark " + entry.sparkVersion()
+                            + "  key " + entry.key() + "  up " + age(entry.startedAt()) + "  idle "
+                            + age(entry.lastUsed()) + " (exits after " + entry.idleTimeoutMinutes()
+                            + " idle minutes)");
+        }
+        context.reporter()
+                .info("End one with: mvn emr-serverless:terminate-session -Demr-serverless.mode=local"
+                        + " -Demr-serverless.sessionId=<id>");
+    }
+
+    /** terminate-session with allWarmServers: every warm server of this user ends, in parallel. */
+    public void endAll() throws InterruptedException {
+        java.util.List<LocalServerRegistry.Entry> live =
+                LocalServerRegistry.of(context.environment()).live();
+        if (live.isEmpty()) {
+            context.reporter().info("No warm local server is running: nothing to stop.");
+            return;
+        }
+        java.util.List<Thread> stops = new java.util.ArrayList<>();
+        for (LocalServerRegistry.Entry entry : live) {
+            Thread stop = new Thread(() -> end(entry), "emr-serverless-warm-stop");
+            stop.start();
+            stops.add(stop);
+        }
+        for (Thread stop : stops) {
+            stop.join();
+        }
+        LocalServerRegistry.of(context.environment()).live();
+    }
+
+    private void end(LocalServerRegistry.Entry entry) {
+        try {
+            boolean killed = LocalServer.adopt(entry, context.clock()).stop(LocalSessions.STOP_GRACE);
+            context.reporter()
+                    .info("Stopped warm local server " + entry.sessionId()
+                            + (killed ? " (killed after the grace period)." : "."));
+        } catch (IOException gone) {
+            context.reporter().info("Warm local server " + entry.sessionId() + " had exited already.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A warm server of this user, by its ID, to be ended; null when none runs (a stale entry is cleaned up). */

@@ -177,7 +177,7 @@ public abstract class AbstractEmrServerlessMojo extends AbstractMojo {
     protected void runLocally() throws MojoExecutionException, MojoFailureException, InterruptedException {
         throw new MojoFailureException(mojoExecution.getMojoDescriptor().getGoal() + " works on EMR Serverless"
                 + " only and has nothing to do in local mode (<mode>local</mode> from " + origin().of("mode")
-                + "); local mode covers start-session, await-session and terminate-session.");
+                + "); local mode covers start-session, await-session, terminate-session and list-sessions.");
     }
 
     protected ParameterOrigin origin() {

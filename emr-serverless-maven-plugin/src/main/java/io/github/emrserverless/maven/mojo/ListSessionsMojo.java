@@ -4,6 +4,7 @@ import io.github.emrserverless.core.api.SessionState;
 import io.github.emrserverless.core.aws.AwsClients;
 import io.github.emrserverless.core.aws.AwsSettings;
 import io.github.emrserverless.core.inventory.SessionInventory;
+import io.github.emrserverless.core.local.WarmServers;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -26,6 +27,12 @@ public class ListSessionsMojo extends AbstractEmrServerlessMojo {
     @Inject
     public ListSessionsMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
+    }
+
+    /** In local mode: this user's warm local servers (reuse), from the registry in the cache directory. */
+    @Override
+    protected void runLocally() {
+        new WarmServers(context()).list();
     }
 
     @Override

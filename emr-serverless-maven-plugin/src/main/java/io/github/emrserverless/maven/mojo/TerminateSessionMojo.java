@@ -9,6 +9,7 @@ import io.github.emrserverless.core.costguard.ApplicationStop;
 import io.github.emrserverless.core.costguard.LeftoverCheck;
 import io.github.emrserverless.core.handover.HandedSession;
 import io.github.emrserverless.core.local.LocalSessions;
+import io.github.emrserverless.core.local.WarmServers;
 import io.github.emrserverless.core.report.SessionReport;
 import io.github.emrserverless.core.support.OwnerOnlyFile;
 import io.github.emrserverless.core.support.PollSchedule;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -93,6 +93,10 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     @Parameter(property = "emr-serverless.stopApplication", defaultValue = "false")
     private boolean stopApplication;
 
+    /** Local mode: ends every warm local server of this user (reuse), not only this build's. */
+    @Parameter(property = "emr-serverless.allWarmServers", defaultValue = "false")
+    private boolean allWarmServers;
+
     /** The report start-session wrote; the end state and billing are added to it after waiting for the end. */
     @Parameter(defaultValue = "${project.build.directory}/emr-serverless/report.json")
     private File reportFile;
@@ -108,6 +112,10 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
     /** Stops the local server start-session forked in this build. */
     @Override
     protected void runLocally() throws InterruptedException {
+        if (allWarmServers) {
+            new WarmServers(context()).endAll();
+            return;
+        }
         String id = blankToNull(sessionId);
         if (id == null) {
             getLog().info("No local session to stop: start-session (mode=local) exported none in this build.");
@@ -168,21 +176,11 @@ public class TerminateSessionMojo extends AbstractEmrServerlessMojo {
                                 applicationId, exported(request.sessionId()).applicationStartedByPlugin());
             }
             if (checkLeftovers) {
-                checkLeftovers(clients);
+                // By session, whatever property their IDs went to: shared with the reactor, they end after the last.
+                new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
+                        .check(applicationId, ciJob(), safetyNet.endingWithBuild(session), failOnLeftovers);
             }
         }
-    }
-
-    private void checkLeftovers(AwsClients clients) {
-        String ciJob = ciJob();
-        if (ciJob == null) {
-            getLog().warn(CiJob.notInCi("checkLeftovers") + " nothing checked.");
-            return;
-        }
-        // By session, whatever property their IDs went to: shared with the reactor, they end after the last module.
-        Set<String> excused = safetyNet.endingWithBuild(session);
-        new LeftoverCheck(clients.sessions(), reporter(), Clock.systemUTC())
-                .check(applicationId, ciJob, excused, failOnLeftovers);
     }
 
     /**
