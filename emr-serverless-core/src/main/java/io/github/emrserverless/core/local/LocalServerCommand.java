@@ -1,6 +1,7 @@
 package io.github.emrserverless.core.local;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +43,16 @@ record LocalServerCommand(
 
     /**
      * A server that outlives its build (reuse): it exits by itself after {@code idleTimeout} without a call, and
-     * touches {@code activityFile} as calls come.
+     * touches {@code activityFile} as calls come; {@code setsid}, when not null, starts it in a session of its own.
      */
-    record Warm(java.time.Duration idleTimeout, Path activityFile) {}
+    record Warm(java.time.Duration idleTimeout, Path activityFile, Path setsid) {
+
+        /** util-linux's setsid, where there is one: it runs the server in the same process, in a new session. */
+        static Path findSetsid() {
+            Path setsid = Path.of("/usr/bin/setsid");
+            return System.getProperty("os.name", "").startsWith("Linux") && Files.isExecutable(setsid) ? setsid : null;
+        }
+    }
 
     static final String SERVER_MAIN = "org.apache.spark.sql.connect.service.SparkConnectServer";
     /** The system property that marks the server's JVM with its session ID. */
@@ -134,6 +142,10 @@ record LocalServerCommand(
     /** The process's arguments: nothing secret among them (see {@link #jvmOptions} and the properties file). */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>();
+        if (warm != null && warm.setsid() != null) {
+            // A session of its own: Ctrl-C in the build's terminal signals the build's process group, not it.
+            arguments.add(warm.setsid().toString());
+        }
         arguments.add(java.toString());
         arguments.add("@" + files.arguments());
         if (archive != null) {

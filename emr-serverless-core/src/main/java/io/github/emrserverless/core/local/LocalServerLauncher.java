@@ -88,7 +88,10 @@ final class LocalServerLauncher {
                             : existingArchive(options.java(), jars, version),
                     warm == null
                             ? null
-                            : new LocalServerCommand.Warm(warm.idleTimeout(), directory.resolve("activity")));
+                            : new LocalServerCommand.Warm(
+                                    warm.idleTimeout(),
+                                    directory.resolve("activity"),
+                                    LocalServerCommand.Warm.findSetsid()));
             // The JVM options may hold secrets (-Dsome.password=...): masked as runtime configuration is.
             reporter.debug(() -> "Local server command: " + String.join(" ", command.arguments()) + " with JVM options"
                     + " (secret-looking values masked): "
