@@ -23,6 +23,8 @@ final class IdleExit {
     static final String ACTIVITY_FILE = "emr-serverless.local.activityFile";
 
     private static final long TOUCH_EVERY_MILLIS = 5_000;
+    // Static on purpose, as in ReadyReport: one count per server JVM, however many interceptor instances Spark makes
+    // (it creates them by reflection, so they cannot be handed a shared object).
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     private static final AtomicLong LAST_ACTIVE = new AtomicLong(System.currentTimeMillis());
