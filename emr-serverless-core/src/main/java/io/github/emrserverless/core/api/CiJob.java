@@ -1,11 +1,8 @@
 package io.github.emrserverless.core.api;
 
-import java.nio.charset.StandardCharsets;
+import io.github.emrserverless.core.config.Text;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +56,7 @@ public final class CiJob {
                 .filter(value -> value != null && !value.isBlank())
                 .findFirst()
                 .orElse("");
-        parts.add(shortHash(machine + "\n" + workspace.toAbsolutePath().normalize()));
+        parts.add(Text.sha256Hex(machine + "\n" + workspace.toAbsolutePath().normalize(), 4));
         String value = DefaultTags.sanitize(String.join("-", parts));
         return Optional.of(value);
     }
@@ -67,15 +64,6 @@ public final class CiJob {
     private static boolean set(Map<String, String> environment, String name) {
         String value = environment.get(name);
         return value != null && !value.isBlank();
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 
     /** Why a goal asked to work on this CI job's sessions does nothing outside CI, naming the parameter. */

@@ -1,6 +1,7 @@
 package io.github.emrserverless.core.guard;
 
 import io.github.emrserverless.core.local.LocalServer;
+import io.github.emrserverless.core.local.LocalServerStops;
 import io.github.emrserverless.core.support.Reporter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,38 +55,15 @@ public final class LocalServers {
         }
         running.removeIf(server -> !server.isAlive());
         // A warm server (reuse) outlives the build on purpose, whatever its outcome: it exits when idle.
-        running.removeIf(server -> server.warm()
-                && report("Local server " + server.sessionId() + " stays warm for the next build or test run (reuse);"
-                        + " it exits by itself when idle."));
-        List<Thread> stops = new ArrayList<>();
-        for (LocalServer server : running) {
-            Thread stop = new Thread(() -> stop(server, reason, grace), "emr-serverless-local-stop");
-            stop.setDaemon(true);
-            stop.start();
-            stops.add(stop);
-        }
-        for (Thread stop : stops) {
-            try {
-                stop.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private boolean report(String line) {
-        log.info(line);
-        return true;
-    }
-
-    private void stop(LocalServer server, String reason, Duration grace) {
-        try {
-            boolean killed = server.stop(grace);
-            log.info("Stopped local server " + server.sessionId() + " because " + reason
-                    + (killed ? " (killed: it did not shut down within " + grace.toSeconds() + " s)." : "."));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        running.stream()
+                .filter(LocalServer::warm)
+                .forEach(server -> log.info("Local server " + server.sessionId() + " stays warm for the next build or"
+                        + " test run (reuse); it exits by itself when idle."));
+        running.removeIf(LocalServer::warm);
+        LocalServerStops.stopAll(
+                running,
+                grace,
+                (server, killed) -> log.info("Stopped local server " + server.sessionId() + " because " + reason
+                        + (killed ? " (killed: it did not shut down within " + grace.toSeconds() + " s)." : ".")));
     }
 }

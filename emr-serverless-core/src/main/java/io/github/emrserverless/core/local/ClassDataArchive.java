@@ -1,14 +1,11 @@
 package io.github.emrserverless.core.local;
 
+import io.github.emrserverless.core.config.Text;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +51,8 @@ record ClassDataArchive(Path file, int javaFeature, Path pending) {
                 jar -> identity.append(jar).append(' ').append(stamp(jar)).append('\n'));
         Path file = cacheDirectory(environment)
                 .resolve("class-data")
-                .resolve("spark-" + sparkVersion + "-java-" + feature + "-" + hash(identity.toString()) + ".jsa");
+                .resolve("spark-" + sparkVersion + "-java-" + feature + "-" + Text.sha256Hex(identity.toString(), 8)
+                        + ".jsa");
         // Java 17 and 18 write a new archive at exit, to a name of this start's own: two builds may make one at once.
         Path pending = feature >= 19 || Files.isRegularFile(file)
                 ? null
@@ -180,15 +178,6 @@ record ClassDataArchive(Path file, int javaFeature, Path pending) {
             return matcher.find() ? Integer.parseInt(matcher.group(1)) : 17;
         } catch (IOException | RuntimeException e) {
             return 17;
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

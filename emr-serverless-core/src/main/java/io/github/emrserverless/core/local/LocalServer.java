@@ -230,7 +230,7 @@ public final class LocalServer {
         if (!handle.isAlive()) {
             return false;
         }
-        if (process == null || warm) {
+        if (warm) {
             // A warm server does not watch its input: SIGTERM, on which Spark shuts down cleanly.
             return stopWarm(grace);
         }

@@ -225,7 +225,7 @@ public final class LocalSessions {
                                         + Durations.format(Duration.between(
                                                 begun, context.clock().instant())) + "."));
         if (warm) {
-            new WarmServers(context).forget(sessionId);
+            new WarmServers(context).forget();
         }
         Session ended = session(server, null, SessionState.TERMINATED, killed ? "killed after the grace period" : null);
         SessionReport.update(

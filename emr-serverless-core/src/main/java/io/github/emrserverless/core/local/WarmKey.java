@@ -1,11 +1,8 @@
 package io.github.emrserverless.core.local;
 
 import io.github.emrserverless.core.config.Configuration;
-import java.nio.charset.StandardCharsets;
+import io.github.emrserverless.core.config.Text;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,11 +20,6 @@ final class WarmKey {
                         + maskedConfigurations.stream()
                                 .map(configuration -> configuration.toJson().toString())
                                 .collect(Collectors.joining("\n"));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Text.sha256Hex(identity, 12);
     }
 }

@@ -7,6 +7,8 @@ import io.github.emrserverless.core.support.GoalContext;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,7 +77,7 @@ public final class WarmServers {
 
     /** list-sessions in local mode: this user's warm servers (key, port, Spark version, age, idle time). */
     public void list() {
-        java.util.List<LocalServerRegistry.Entry> live =
+        List<LocalServerRegistry.Entry> live =
                 LocalServerRegistry.of(context.environment()).live();
         if (live.isEmpty()) {
             context.reporter().info("No warm local server is running (reuse=true in local mode keeps one).");
@@ -95,36 +97,28 @@ public final class WarmServers {
     }
 
     /** terminate-session with allWarmServers: every warm server of this user ends, in parallel. */
-    public void endAll() throws InterruptedException {
-        java.util.List<LocalServerRegistry.Entry> live =
-                LocalServerRegistry.of(context.environment()).live();
-        if (live.isEmpty()) {
+    public void endAll() {
+        LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
+        List<LocalServer> running = new ArrayList<>();
+        for (LocalServerRegistry.Entry entry : registry.live()) {
+            try {
+                running.add(LocalServer.adopt(entry, context.clock()));
+            } catch (IOException gone) {
+                context.reporter().info("Warm local server " + entry.sessionId() + " had exited already.");
+            }
+        }
+        if (running.isEmpty()) {
             context.reporter().info("No warm local server is running: nothing to stop.");
             return;
         }
-        java.util.List<Thread> stops = new java.util.ArrayList<>();
-        for (LocalServerRegistry.Entry entry : live) {
-            Thread stop = new Thread(() -> end(entry), "emr-serverless-warm-stop");
-            stop.start();
-            stops.add(stop);
-        }
-        for (Thread stop : stops) {
-            stop.join();
-        }
-        LocalServerRegistry.of(context.environment()).live();
-    }
-
-    private void end(LocalServerRegistry.Entry entry) {
-        try {
-            boolean killed = LocalServer.adopt(entry, context.clock()).stop(LocalSessions.STOP_GRACE);
-            context.reporter()
-                    .info("Stopped warm local server " + entry.sessionId()
-                            + (killed ? " (killed after the grace period)." : "."));
-        } catch (IOException gone) {
-            context.reporter().info("Warm local server " + entry.sessionId() + " had exited already.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LocalServerStops.stopAll(
+                running,
+                LocalSessions.STOP_GRACE,
+                (server, killed) -> context.reporter()
+                        .info("Stopped warm local server " + server.sessionId()
+                                + (killed ? " (killed after the grace period)." : ".")));
+        // Their entries and folders go with the next look, which finds their processes gone.
+        registry.live();
     }
 
     /** A warm server of this user, by its ID, to be ended; null when none runs (a stale entry is cleaned up). */
@@ -142,11 +136,9 @@ public final class WarmServers {
         }
     }
 
-    /** The server has been stopped: its entry, token and folder go. */
-    void forget(String sessionId) {
-        LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
-        registry.get(sessionId).ifPresent(registry::remove);
-        registry.live();
+    /** The server has been stopped: its entry, token and folder go (a look removes those of gone processes). */
+    void forget() {
+        LocalServerRegistry.of(context.environment()).live();
     }
 
     /** Off in CI (a fresh machine every time) unless asked for: a build there leaves nothing running. */

@@ -6,13 +6,10 @@ import io.github.emrserverless.core.api.Expiry;
 import io.github.emrserverless.core.api.StartSessionRequest;
 import io.github.emrserverless.core.config.Configuration;
 import io.github.emrserverless.core.config.SecretMasker;
+import io.github.emrserverless.core.config.Text;
 import io.github.emrserverless.core.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,12 +70,9 @@ public final class ReuseKey {
         identity.put("runtimeConfiguration", canonical(SecretMasker.mask(runtimeConfiguration)));
         identity.put("scope", scope);
         try {
-            byte[] text = Json.create().asString(identity).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text), 0, 16);
+            return Text.sha256Hex(Json.create().asString(identity), 16);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

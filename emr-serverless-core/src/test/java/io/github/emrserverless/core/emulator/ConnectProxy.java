@@ -149,12 +149,13 @@ public final class ConnectProxy implements AutoCloseable {
         return List.of();
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Copies one side's bytes to the other until the first ends, then half-closes the other where it can. */
+    static void pipe(Socket from, Socket to) {
         try {
             from.getInputStream().transferTo(to.getOutputStream());
             to.shutdownOutput();
-        } catch (IOException ended) {
-            // One side closed.
+        } catch (IOException | UnsupportedOperationException ended) {
+            // One side closed (an SSLSocket cannot half-close: it is closed with its connection).
         }
     }
 

@@ -4,7 +4,6 @@ import io.github.emrserverless.core.local.ExitWithParent;
 import io.github.emrserverless.core.local.ServerClasspath;
 import io.github.emrserverless.core.local.SparkModuleOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -192,27 +191,11 @@ public final class SparkConnectEndpoint implements AutoCloseable {
         try (client;
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), serverPort)) {
             client.startHandshake();
-            Thread back = daemon(() -> pipe(upstream, client), "emulator-spark-connect-back");
-            pipe(client, upstream);
+            Thread back = daemon(() -> ConnectProxy.pipe(upstream, client), "emulator-spark-connect-back");
+            ConnectProxy.pipe(client, upstream);
             back.join(10_000);
         } catch (IOException | InterruptedException e) {
             // The client or the server went away.
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            byte[] buffer = new byte[16384];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                out.flush();
-            }
-            to.shutdownOutput();
-        } catch (IOException | UnsupportedOperationException ended) {
-            // One side closed (an SSLSocket cannot half-close: it is closed with the relay).
         }
     }
 
