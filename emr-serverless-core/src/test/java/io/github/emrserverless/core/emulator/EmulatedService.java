@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The EMR Serverless operations on applications and sessions, with states derived from an injected clock: what
@@ -35,6 +39,9 @@ final class EmulatedService {
     private final Ids ids;
     private final Duration terminateDelay;
     private final int pageSize;
+    private static final Pattern LISTING_TOKEN = Pattern.compile("l([0-9]+)o([0-9]+)");
+    private final Map<String, List<String>> listings = new ConcurrentHashMap<>();
+    private final AtomicInteger listingCount = new AtomicInteger();
 
     /**
      * @param accounts access-key suffixes that stand for accounts of their own: a caller whose key ends with one
@@ -356,6 +363,45 @@ final class EmulatedService {
         Instant now = clock.instant();
         List<String> states = query.getOrDefault("states", List.of());
         Constraints.listQuery(query);
+        // A token names the listing its first page took, so that later pages go on through the same sessions
+        // while other callers start and end theirs: offsets into a live list would skip or repeat some.
+        String listingId;
+        List<String> listing;
+        int offset = 0;
+        if (query.containsKey("nextToken")) {
+            Matcher token = LISTING_TOKEN.matcher(query.get("nextToken").get(0));
+            listingId = token.matches() ? token.group(1) : "";
+            listing = listings.get(listingId);
+            if (listing == null || Integer.parseInt(token.group(2)) > listing.size()) {
+                throw ApiError.validation("Invalid nextToken");
+            }
+            offset = Integer.parseInt(token.group(2));
+        } else {
+            listingId = Integer.toString(listingCount.incrementAndGet());
+            listing = matching(caller, applicationId, states, query, now);
+        }
+        // The most a page holds here; like the service, fewer than maxResults may come back.
+        int size = query.containsKey("maxResults")
+                ? Math.min(Integer.parseInt(query.get("maxResults").get(0)), pageSize)
+                : pageSize;
+        ObjectNode result = mapper.createObjectNode();
+        ArrayNode page = result.putArray("sessions");
+        for (int i = offset; i < Math.min(listing.size(), offset + size); i++) {
+            EmulatedSession session = sessions.get(listing.get(i));
+            if (states.isEmpty() || states.contains(stateOf(session, now))) {
+                page.add(describe(session, false));
+            }
+        }
+        if (offset + size < listing.size()) {
+            listings.put(listingId, listing);
+            result.put("nextToken", "l" + listingId + "o" + (offset + size));
+        }
+        return result;
+    }
+
+    /** The IDs of the caller's sessions that match a ListSessions query now, grouped by state when it names several. */
+    private List<String> matching(
+            String caller, String applicationId, List<String> states, Map<String, List<String>> query, Instant now) {
         List<EmulatedSession> matching = new ArrayList<>();
         synchronized (sessions) {
             for (EmulatedSession session : sessions.values()) {
@@ -373,27 +419,7 @@ final class EmulatedService {
             matching.sort(
                     (a, b) -> Integer.compare(states.indexOf(a.timeline.at(now)), states.indexOf(b.timeline.at(now))));
         }
-        // The most a page holds here; like the service, fewer than maxResults may come back.
-        int size = query.containsKey("maxResults")
-                ? Math.min(Integer.parseInt(query.get("maxResults").get(0)), pageSize)
-                : pageSize;
-        int offset = 0;
-        if (query.containsKey("nextToken")) {
-            String token = query.get("nextToken").get(0);
-            if (!token.matches("o[0-9]+") || Integer.parseInt(token.substring(1)) > matching.size()) {
-                throw ApiError.validation("Invalid nextToken");
-            }
-            offset = Integer.parseInt(token.substring(1));
-        }
-        ObjectNode result = mapper.createObjectNode();
-        ArrayNode page = result.putArray("sessions");
-        for (int i = offset; i < Math.min(matching.size(), offset + size); i++) {
-            page.add(describe(matching.get(i), false));
-        }
-        if (offset + size < matching.size()) {
-            result.put("nextToken", "o" + (offset + size));
-        }
-        return result;
+        return matching.stream().map(session -> session.sessionId).toList();
     }
 
     /** A Session (full) or SessionSummary (list): the summary has no timestamps beyond created/updated, no tags. */
