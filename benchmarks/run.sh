@@ -38,14 +38,66 @@ BENCH=${BENCH:-overhead early reuse readiness}
 section() { [[ " $BENCH " == *" $1 "* ]]; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-MVN=(./mvnw -B -q -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="http://127.0.0.1:$PORT")
-BUILDS=("validate" "pre-integration-test -Demr-serverless.skip=true" "pre-integration-test -Demr-serverless.waitForReady=false")
-NAMES=("validate" "skip" "start (no wait)")
-if [ -n "${COMPARE_WITH:-}" ]; then
-  BUILDS+=("pre-integration-test -Demr-serverless.waitForReady=false -Demr.plugin.version=$COMPARE_WITH")
-  NAMES+=("start $COMPARE_WITH")
-fi
-LAST=$(( ${#BUILDS[@]} - 1 ))
+# One series of the goal overhead against ENDPOINT: validate, skip, start-session without waiting (and the
+# version to compare with), alternating with boto3 making the same calls, each build's session ended untimed.
+overhead_series() {
+  local endpoint=$1
+  MVN=(./mvnw -B -q -o -f benchmarks/overhead/pom.xml -Demr.plugin.version="$VERSION" -Demr-serverless.endpoint="$endpoint")
+  BUILDS=("validate" "pre-integration-test -Demr-serverless.skip=true" "pre-integration-test -Demr-serverless.waitForReady=false")
+  NAMES=("validate" "skip" "start (no wait)")
+  if [ -n "${COMPARE_WITH:-}" ]; then
+    BUILDS+=("pre-integration-test -Demr-serverless.waitForReady=false -Demr.plugin.version=$COMPARE_WITH")
+    NAMES+=("start $COMPARE_WITH")
+  fi
+  local last=$(( ${#BUILDS[@]} - 1 ))
+  "${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > target/benchmark-warmup.log || { cat target/benchmark-warmup.log; exit 1; }
+  end_session
+  local -A times
+  # The yardstick: boto3 in a cold Python process, the same GetApplication + StartSession against the same
+  # endpoint, above a bare interpreter; alternating with the builds.
+  local boto3=(python3 benchmarks/boto3/start_session.py "$endpoint" appready arn:aws:iam::123456789012:role/benchmark)
+  local have_boto3=0 run i start end boto3_session
+  if python3 -c 'import boto3' 2> /dev/null; then have_boto3=1; fi
+  for run in $(seq 1 "$RUNS"); do
+    if [ "$have_boto3" = 1 ]; then
+      start=$(date +%s%N); python3 -c pass; end=$(date +%s%N)
+      times[python]+="$(( (end - start) / 1000000 )) "
+      start=$(date +%s%N); boto3_session=$("${boto3[@]}"); end=$(date +%s%N)
+      times[boto3]+="$(( (end - start) / 1000000 )) "
+      # Untimed, as for the builds: live sessions left behind would slow every later start's look-up.
+      python3 benchmarks/boto3/start_session.py "$endpoint" appready --terminate "$boto3_session"
+    fi
+    for i in $(seq 0 "$last"); do
+      start=$(date +%s%N)
+      # shellcheck disable=SC2086
+      "${MVN[@]}" ${BUILDS[$i]} > /dev/null
+      end=$(date +%s%N)
+      times[$i]+="$(( (end - start) / 1000000 )) "
+      if [ "$i" -ge 2 ]; then end_session; fi
+    done
+  done
+  local -a medians
+  for i in $(seq 0 "$last"); do
+    medians[$i]=$(echo "${times[$i]}" | tr ' ' '\n' | grep . | median)
+    printf '  %-16s median %6d ms   (runs: %s)\n' "${NAMES[$i]}" "${medians[$i]}" "${times[$i]}"
+  done
+  printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
+    $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
+  if [ "$have_boto3" = 1 ]; then
+    local python_median boto3_median
+    python_median=$(echo "${times[python]}" | tr ' ' '\n' | grep . | median)
+    boto3_median=$(echo "${times[boto3]}" | tr ' ' '\n' | grep . | median)
+    printf '  %-16s median %6d ms   (runs: %s)\n' "python3 -c pass" "${python_median%.*}" "${times[python]}"
+    printf '  %-16s median %6d ms   (runs: %s)\n' "boto3" "${boto3_median%.*}" "${times[boto3]}"
+    awk -v s="$(( ${medians[2]%.*} - ${medians[0]%.*} ))" -v b="$(( ${boto3_median%.*} - ${python_median%.*} ))" \
+      'BEGIN { printf "  boto3 GetApplication + StartSession above a bare interpreter: %+d ms; start-session / boto3: %.2f\n", b, s / b }'
+  else
+    echo "  (python3 with boto3 not found: no boto3 yardstick)"
+  fi
+  if [ -n "${COMPARE_WITH:-}" ]; then
+    printf '  start-session of %s: %+d ms over validate\n' "$COMPARE_WITH" $(( ${medians[3]%.*} - ${medians[0]%.*} ))
+  fi
+}
 
 # Ends the session the last timed start left running, untimed: otherwise the live-session ceiling
 # (maxLiveSessions, 10 by default) would refuse the eleventh start.
@@ -57,52 +109,8 @@ end_session() {
 }
 
 if section overhead; then
-echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first)"
-"${MVN[@]}" -q pre-integration-test -Demr-serverless.waitForReady=false > target/benchmark-warmup.log || { cat target/benchmark-warmup.log; exit 1; }
-end_session
-declare -A times
-# The yardstick: boto3 in a cold Python process, the same GetApplication + StartSession against the same endpoint,
-# above a bare interpreter; alternating with the builds.
-BOTO3=(python3 benchmarks/boto3/start_session.py "http://127.0.0.1:$PORT" appready arn:aws:iam::123456789012:role/benchmark)
-if python3 -c 'import boto3' 2> /dev/null; then HAVE_BOTO3=1; else HAVE_BOTO3=0; fi
-for run in $(seq 1 "$RUNS"); do
-  if [ "$HAVE_BOTO3" = 1 ]; then
-    start=$(date +%s%N); python3 -c pass; end=$(date +%s%N)
-    times[python]+="$(( (end - start) / 1000000 )) "
-    start=$(date +%s%N); boto3_session=$("${BOTO3[@]}"); end=$(date +%s%N)
-    times[boto3]+="$(( (end - start) / 1000000 )) "
-    # Untimed, as for the builds: live sessions left behind would slow every later start's look-up.
-    python3 benchmarks/boto3/start_session.py "http://127.0.0.1:$PORT" appready --terminate "$boto3_session"
-  fi
-  for i in $(seq 0 "$LAST"); do
-    start=$(date +%s%N)
-    # shellcheck disable=SC2086
-    "${MVN[@]}" ${BUILDS[$i]} > /dev/null
-    end=$(date +%s%N)
-    times[$i]+="$(( (end - start) / 1000000 )) "
-    if [ "$i" -ge 2 ]; then end_session; fi
-  done
-done
-declare -a medians
-for i in $(seq 0 "$LAST"); do
-  medians[$i]=$(echo "${times[$i]}" | tr ' ' '\n' | grep . | median)
-  printf '  %-16s median %6d ms   (runs: %s)\n' "${NAMES[$i]}" "${medians[$i]}" "${times[$i]}"
-done
-printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
-  $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
-if [ "$HAVE_BOTO3" = 1 ]; then
-  python_median=$(echo "${times[python]}" | tr ' ' '\n' | grep . | median)
-  boto3_median=$(echo "${times[boto3]}" | tr ' ' '\n' | grep . | median)
-  printf '  %-16s median %6d ms   (runs: %s)\n' "python3 -c pass" "${python_median%.*}" "${times[python]}"
-  printf '  %-16s median %6d ms   (runs: %s)\n' "boto3" "${boto3_median%.*}" "${times[boto3]}"
-  awk -v s="$(( ${medians[2]%.*} - ${medians[0]%.*} ))" -v b="$(( ${boto3_median%.*} - ${python_median%.*} ))" \
-    'BEGIN { printf "  boto3 GetApplication + StartSession above a bare interpreter: %+d ms; start-session / boto3: %.2f\n", b, s / b }'
-else
-  echo "  (python3 with boto3 not found: no boto3 yardstick)"
-fi
-if [ -n "${COMPARE_WITH:-}" ]; then
-  printf '  start-session of %s: %+d ms over validate\n' "$COMPARE_WITH" $(( ${medians[3]%.*} - ${medians[0]%.*} ))
-fi
+echo "== Goal overhead: $RUNS runs of each build, alternating (warm-up first), http on loopback"
+overhead_series "http://127.0.0.1:$PORT"
 
 echo "== Footprint"
 # The plugin jar bundles its runtime dependencies; its installed POM (flattened) lists none and imports no
@@ -121,6 +129,21 @@ if [ -x /usr/bin/time ]; then
 else
   echo "  (no /usr/bin/time: install it, e.g. apt-get install time, for the memory figures)"
 fi
+
+# The same over https, as every call to AWS is: both sides then set up TLS and trust the emulator's own
+# certificate (the JVM through its trust store, boto3 through AWS_CA_BUNDLE).
+HTTPS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18444)
+java -cp "$TEST_CP" io.github.emrserverless.core.emulator.EmulatorMain --port "$HTTPS_PORT" --https target/benchmark-tls \
+  --max-lifetime PT30M --page-size 50 > target/benchmark-emulator-https.log 2>&1 &
+HTTPS_EMULATOR=$!
+trap 'kill $EMULATOR $HTTPS_EMULATOR 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$HTTPS_PORT) 2>/dev/null && break; sleep 0.1; done
+echo "== Goal overhead over https: $RUNS runs of each build, alternating (warm-up first)"
+(
+  export MAVEN_OPTS="${MAVEN_OPTS:-} -Djavax.net.ssl.trustStore=$PWD/target/benchmark-tls/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit"
+  export AWS_CA_BUNDLE="$PWD/target/benchmark-tls/server.crt"
+  overhead_series "https://localhost:$HTTPS_PORT"
+)
 
 fi
 

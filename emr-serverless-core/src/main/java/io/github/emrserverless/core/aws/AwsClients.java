@@ -70,7 +70,15 @@ public final class AwsClients implements ServiceClients {
 
     /** {@link #prepare(AwsSettings, Reporter)} without the check of the SDK's logging. */
     public static Preparation prepare(AwsSettings settings) {
-        return new Preparation(settings, PendingHttpClient.start(() -> httpClient(settings), "UrlConnection"));
+        // Against a loopback endpoint the configured client may never be needed (STS or SSO elsewhere would).
+        SdkHttpClient configured = LoopbackDirectHttpClient.isLoopbackHttp(settings.endpoint())
+                ? PendingHttpClient.onFirstUse(() -> httpClient(settings), "UrlConnection")
+                : PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
+        return new Preparation(settings, loopbackDirect(settings, configured));
+    }
+
+    private static SdkHttpClient loopbackDirect(AwsSettings settings, SdkHttpClient configured) {
+        return new LoopbackDirectHttpClient(configured, settings.connectTimeout(), settings.readTimeout());
     }
 
     /** The clients of a goal execution in the making: only the HTTP client is being built. */
@@ -108,7 +116,10 @@ public final class AwsClients implements ServiceClients {
      * lists where the plugin looked (a web identity or a role means a call to STS here). Nothing else is sent.
      */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        return create(settings, httpClient(settings), sleeper);
+        return create(
+                settings,
+                loopbackDirect(settings, PendingHttpClient.onFirstUse(() -> httpClient(settings), "UrlConnection")),
+                sleeper);
     }
 
     private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -83,6 +84,35 @@ class PendingHttpClientTest {
                         pending.prepareRequest(HttpExecuteRequest.builder().build()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("trust store unreadable");
+    }
+
+    @Test
+    void aClientForFirstUseIsBuiltByTheFirstRequestAndNotAtAllWhenNoneCame() {
+        AtomicInteger builds = new AtomicInteger();
+        PendingHttpClient unused = PendingHttpClient.onFirstUse(
+                () -> {
+                    builds.incrementAndGet();
+                    return new RecordingClient();
+                },
+                "UrlConnection");
+        unused.close();
+        assertThat(builds).hasValue(0);
+
+        PendingHttpClient used = PendingHttpClient.onFirstUse(
+                () -> {
+                    builds.incrementAndGet();
+                    return built;
+                },
+                "UrlConnection");
+        assertThat(builds).hasValue(0);
+        HttpExecuteRequest request = HttpExecuteRequest.builder().build();
+        used.prepareRequest(request);
+        used.prepareRequest(request);
+        used.close();
+
+        assertThat(builds).hasValue(1);
+        assertThat(built.prepared).isSameAs(request);
+        assertThat(built.closed).isTrue();
     }
 
     private static void await(CountDownLatch latch) {

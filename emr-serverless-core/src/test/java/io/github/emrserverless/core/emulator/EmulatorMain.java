@@ -58,19 +58,22 @@ public final class EmulatorMain {
         // Small pages by default, so that ListSessions callers must follow nextToken; the benchmarks ask for 50.
         int pageSize = 2;
         Path sparkConnect = null;
+        Path https = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--max-lifetime" -> maxLifetime = Duration.parse(args[++i]);
                 case "--page-size" -> pageSize = Integer.parseInt(args[++i]);
                 case "--spark-connect" -> sparkConnect = Path.of(args[++i]);
+                // Serves https for the host name localhost; its certificate lands in DIR (server.crt, trust.p12).
+                case "--https" -> https = Path.of(args[++i]);
                 // A file of its own: a full standard output pipe would block the request handlers.
                 case "--request-log" ->
                     requestLog = new PrintStream(new FileOutputStream(args[++i], true), true, StandardCharsets.UTF_8);
                 default ->
                     throw new IllegalArgumentException(
                             "usage: EmulatorMain [--port N] [--max-lifetime PT30M] [--page-size N] [--request-log FILE]"
-                                    + " [--spark-connect DIR]");
+                                    + " [--spark-connect DIR] [--https DIR]");
             }
         }
         Duration second = Duration.ofSeconds(1);
@@ -82,6 +85,13 @@ public final class EmulatorMain {
                             .withReleaseLabel("emr-spark-8.0.0")
                             .withSessions(second, SessionOutcome.READY)
                             .withTokenLifetime(Duration.ofSeconds(20)));
+        }
+        if (https != null) {
+            Files.createDirectories(https);
+            for (String made : List.of("server.p12", "server.crt", "trust.p12")) {
+                Files.deleteIfExists(https.resolve(made));
+            }
+            builder.https(TlsFiles.create(https, "localhost").serverContext());
         }
         EmrServerlessEmulator emulator = builder.port(port)
                 .anyAccessKeyWithSecret(SECRET)

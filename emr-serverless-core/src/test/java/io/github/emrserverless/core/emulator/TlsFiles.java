@@ -58,6 +58,8 @@ public final class TlsFiles {
                 keyStore.toString(),
                 "-storepass",
                 PASSWORD,
+                // PEM, which clients outside the JVM read too (boto3's AWS_CA_BUNDLE in the benchmarks).
+                "-rfc",
                 "-file",
                 certificate.toString());
         keytool(
