@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the plugin, against the local emulator; prints figures, asserts nothing.
-#   benchmarks/run.sh [runs]      (default 11 runs per build of the goal-overhead benchmark)
+#   benchmarks/run.sh [runs]      (default 11 runs per build of the goal-overhead benchmark, against the emulator
+#                                 over http on loopback and then over https, each beside boto3 making the same calls)
 #   COMPARE_WITH=<version> benchmarks/run.sh   also times start-session of another version of the plugin
 #                                 installed in the local repository, alternating with the others
 #   BENCH="early reuse" benchmarks/run.sh      only these sections (default: overhead early reuse readiness)
