@@ -1,11 +1,12 @@
 // Runs an IT project again as a Maven process of its own, for tests that signal it or run several at once: with
 // the Maven and JDK of this invoker run (Maven 4 and JDK 25 in the compat run), the invoker's local repository
 // backed by the developer's, against the emulator, signing with `key`. Its output goes to nested-build.log, or
-// to the log named.
+// to the log named; `arguments` go before the goal, `environment` is added to the build's.
 // Use: def nested = evaluate(new File(itShared, 'nested-build.groovy'))
 //      long signalledAt = nested.terminateWhen(nested.start(binding, key), basedir, 'a GetSession') { condition }
 class NestedMaven {
-    static Process start(Binding it, String key, String log = 'nested-build.log') {
+    static Process start(Binding it, String key, String log = 'nested-build.log', List<String> arguments = [],
+            Map<String, String> environment = [:]) {
         File basedir = it.basedir
         def userRepository = new File(System.getProperty('maven.repo.local',
                 "${System.getProperty('user.home')}/.m2/repository")).toURI()
@@ -14,8 +15,9 @@ class NestedMaven {
   <repositories><repository><id>local.central</id><url>${userRepository}</url></repository></repositories>
   <pluginRepositories><pluginRepository><id>local.central</id><url>${userRepository}</url></pluginRepository></pluginRepositories>
 </profile></profiles></settings>"""
-        def builder = new ProcessBuilder(new File(it.itMavenHome, 'bin/mvn').path, '-B', '-V', '-s', settings.path,
-                "-Dmaven.repo.local=${it.localRepositoryPath}", "-Demr-serverless.endpoint=${it.emulatorUri}", 'verify')
+        def command = [new File(it.itMavenHome, 'bin/mvn').path, '-B', '-V', '-s', settings.path,
+                "-Dmaven.repo.local=${it.localRepositoryPath}".toString(), "-Demr-serverless.endpoint=${it.emulatorUri}".toString()]
+        def builder = new ProcessBuilder(command + arguments + ['verify'])
                 .directory(basedir)
                 .redirectErrorStream(true)
                 .redirectOutput(new File(basedir, log))
@@ -25,6 +27,7 @@ class NestedMaven {
                 AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true',
                 // STS too is the emulator's (reuse asks GetCallerIdentity), as in the invoker's own builds.
                 AWS_ENDPOINT_URL_STS: it.emulatorUri.toString()])
+        builder.environment().putAll(environment)
         return builder.start()
     }
 

@@ -1,6 +1,7 @@
 package io.github.emrserverless.core.local;
 
 import io.github.emrserverless.core.support.OwnerOnlyFile;
+import io.github.emrserverless.core.support.Sleeper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -8,8 +9,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,6 +135,78 @@ public final class LocalServerRegistry {
                 .filter(entry -> entry.key().equals(key))
                 .filter(entry -> Files.isReadable(entry.tokenFile()) && listening(entry.port()))
                 .reduce((older, newer) -> newer);
+    }
+
+    /**
+     * A server of this key that is still starting: running, younger than {@code bound}, not yet listening and not yet
+     * reported ready (one that reported ready and no longer answers is unhealthy, not starting). Adopted under
+     * {@link #lock}, its readiness is awaited as a new server's is.
+     */
+    Optional<Entry> starting(String key, Duration bound, Instant now) {
+        return live().stream()
+                .filter(entry -> entry.key().equals(key))
+                .filter(entry -> entry.startedAt().isAfter(now.minus(bound)))
+                .filter(entry -> Files.isReadable(entry.tokenFile()))
+                .filter(entry -> !Files.exists(LocalServerCommand.ServerFiles.in(entry.directory(), entry.sessionId())
+                        .ready()))
+                .filter(entry -> !listening(entry.port()))
+                .reduce((older, newer) -> newer);
+    }
+
+    /**
+     * This user's lock on one key, held while a build or test run looks for a warm server of it and starts one: two
+     * that begin together then share one server instead of starting two. Another process holding it, or another
+     * thread of this JVM (a parallel reactor), is waited for, at most {@code wait}; past that, or when the lock file
+     * cannot be made, the caller goes on without it (two servers are a waste, not a fault).
+     */
+    Lock lock(String key, Duration wait, Sleeper sleeper) throws InterruptedException {
+        FileChannel channel;
+        try {
+            OwnerOnlyFile.folder(root);
+            channel = FileChannel.open(
+                    root.resolve("key-" + key + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException | UncheckedIOException e) {
+            return Lock.NONE;
+        }
+        for (Duration waited = Duration.ZERO; ; waited = waited.plus(LOCK_RETRY)) {
+            try {
+                FileLock held = channel.tryLock();
+                if (held != null) {
+                    return () -> {
+                        held.release();
+                        channel.close();
+                    };
+                }
+            } catch (OverlappingFileLockException thisJvm) {
+                // another thread of this JVM holds it: wait as for another process
+            } catch (IOException e) {
+                closeQuietly(channel);
+                return Lock.NONE;
+            }
+            if (waited.compareTo(wait) >= 0) {
+                closeQuietly(channel);
+                return Lock.NONE;
+            }
+            sleeper.sleep(LOCK_RETRY);
+        }
+    }
+
+    private static final Duration LOCK_RETRY = Duration.ofMillis(100);
+
+    /** A held lock of {@link #lock}; closing releases it. */
+    interface Lock extends AutoCloseable {
+        Lock NONE = () -> {};
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing held
+        }
     }
 
     public Optional<Entry> get(String sessionId) {

@@ -5,6 +5,7 @@ import io.github.emrserverless.core.config.MergedConfiguration;
 import io.github.emrserverless.core.config.SecretMasker;
 import io.github.emrserverless.core.support.GoalContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,25 +35,50 @@ public final class WarmServers {
             LocalSessions.Options options,
             ServerClasspath classpath,
             MergedConfiguration merged,
-            long idleTimeoutMinutes) {
+            long idleTimeoutMinutes)
+            throws InterruptedException {
         LocalServerRegistry registry = LocalServerRegistry.of(context.environment());
         String key = WarmKey.of(version, options.java(), SecretMasker.mask(merged.configurations()));
-        Optional<LocalServerRegistry.Entry> found = registry.find(key);
-        if (found.isPresent()) {
-            LocalServerRegistry.Entry entry = found.get();
-            try {
-                LocalServer adopted = LocalServer.adopt(entry, context.clock());
-                context.reporter()
-                        .info("Adopting warm local server " + entry.sessionId() + " (Spark " + entry.sparkVersion()
-                                + ", started " + age(entry.startedAt()) + " ago, last used " + age(entry.lastUsed())
-                                + " ago, at " + entry.endpoint() + ")");
-                return adopted;
-            } catch (IOException e) {
-                context.reporter()
-                        .info("Warm local server " + entry.sessionId() + " cannot be adopted (" + e.getMessage()
-                                + "): starting another.");
+        // Two builds or test runs beginning together: the second waits while the first starts its server, then
+        // adopts it (still starting, its readiness awaited as a new server's), instead of starting a second.
+        try (LocalServerRegistry.Lock held = registry.lock(key, KEY_LOCK_WAIT, context.sleeper())) {
+            Optional<LocalServerRegistry.Entry> found = registry.find(key)
+                    .or(() -> registry.starting(
+                            key, STARTING_BOUND, context.clock().instant()));
+            if (found.isPresent()) {
+                LocalServerRegistry.Entry entry = found.get();
+                try {
+                    LocalServer adopted = LocalServer.adopt(entry, context.clock());
+                    context.reporter()
+                            .info("Adopting warm local server " + entry.sessionId() + " (Spark " + entry.sparkVersion()
+                                    + ", started " + age(entry.startedAt()) + " ago, last used "
+                                    + age(entry.lastUsed()) + " ago, at " + entry.endpoint() + ")");
+                    return adopted;
+                } catch (IOException e) {
+                    context.reporter()
+                            .info("Warm local server " + entry.sessionId() + " cannot be adopted (" + e.getMessage()
+                                    + "): starting another.");
+                }
             }
+            return startWarm(version, spark, options, classpath, registry, key, idleTimeoutMinutes);
+        } catch (IOException releaseFailed) {
+            throw new UncheckedIOException(releaseFailed);
         }
+    }
+
+    /** How long a build waits for another that holds the key's lock (resolving Spark for the first time may take it). */
+    private static final Duration KEY_LOCK_WAIT = Duration.ofMinutes(3);
+    /** A server of the key younger than this that does not listen yet is starting, not unhealthy. */
+    private static final Duration STARTING_BOUND = Duration.ofMinutes(2);
+
+    private LocalServer startWarm(
+            String version,
+            LocalSparkConfiguration spark,
+            LocalSessions.Options options,
+            ServerClasspath classpath,
+            LocalServerRegistry registry,
+            String key,
+            long idleTimeoutMinutes) {
         Duration idle = Duration.ofMinutes(Math.max(1, idleTimeoutMinutes));
         LocalServer server = new LocalServerLauncher(context.reporter(), context.clock(), context.environment())
                 .fork(version, spark, options, classpath, new LocalServerLauncher.Warmth(registry, idle));

@@ -395,6 +395,9 @@ final class EmulatedService {
         if (offset + size < listing.size()) {
             listings.put(listingId, listing);
             result.put("nextToken", "l" + listingId + "o" + (offset + size));
+        } else {
+            // The last page: the listing is done with (a caller may still ask again; its token is then unknown).
+            listings.remove(listingId);
         }
         return result;
     }
