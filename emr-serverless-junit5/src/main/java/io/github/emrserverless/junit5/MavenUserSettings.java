@@ -4,6 +4,7 @@ import io.github.emrserverless.core.api.SessionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Mirror;
 import org.apache.maven.settings.Proxy;
@@ -61,8 +62,12 @@ final class MavenUserSettings {
         if (global != null && Files.isRegularFile(global)) {
             request.setGlobalSettingsFile(global.toFile());
         }
-        // ${env.X} and ${user.home} in the settings, as Maven interpolates them.
-        request.setSystemProperties(System.getProperties());
+        // ${env.X} and ${user.home} in the settings (a mirror's password from the environment, say), as Maven
+        // interpolates them.
+        Properties properties = new Properties();
+        properties.putAll(System.getProperties());
+        System.getenv().forEach((name, value) -> properties.setProperty("env." + name, value));
+        request.setSystemProperties(properties);
         Settings settings;
         try {
             settings = new DefaultSettingsBuilderFactory()

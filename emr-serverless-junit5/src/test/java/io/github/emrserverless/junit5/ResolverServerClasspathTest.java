@@ -112,6 +112,24 @@ class ResolverServerClasspathTest {
     }
 
     @Test
+    void theSettingsAreInterpolatedWithSystemPropertiesAndTheEnvironmentAsMavenDoes() throws Exception {
+        System.setProperty("it.mirror.url", mirror.toUri().toString());
+        try {
+            String someVariable =
+                    System.getenv().keySet().stream().sorted().findFirst().orElseThrow();
+            MavenUserSettings user = settings(mirrorOfCentral("${it.mirror.url}") + "<localRepository>${env."
+                    + someVariable + "}</localRepository>");
+
+            assertThat(user.localRepository()).isEqualTo(System.getenv(someVariable));
+            assertThat(new ResolverServerClasspath(() -> user).resolve(List.of("it.emr-serverless:tiny:1.0"), "tiny"))
+                    .singleElement()
+                    .satisfies(jar -> assertThat(jar).exists());
+        } finally {
+            System.clearProperty("it.mirror.url");
+        }
+    }
+
+    @Test
     void offlineSettingsAndAMissingArtifactFailNamingTheMirror() throws Exception {
         MavenUserSettings user = settings(
                 "<offline>true</offline>" + mirrorOfCentral(mirror.toUri().toString()));

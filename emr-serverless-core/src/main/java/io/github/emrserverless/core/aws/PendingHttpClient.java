@@ -28,25 +28,29 @@ final class PendingHttpClient implements SdkHttpClient {
 
     /** A client built by the first request that needs it, on that request's thread. */
     static PendingHttpClient onFirstUse(Supplier<SdkHttpClient> builder, String name) {
-        return new PendingHttpClient(builder, null, name);
+        return new PendingHttpClient(inContextOf(Thread.currentThread().getContextClassLoader(), builder), null, name);
     }
 
     static PendingHttpClient start(Supplier<SdkHttpClient> builder, String name) {
-        // The SDK looks its services up through the context class loader: the plugin's, not the pool thread's.
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return new PendingHttpClient(
-                builder,
-                CompletableFuture.supplyAsync(() -> {
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(loader);
-                    try {
-                        return builder.get();
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                }),
-                name);
+        Supplier<SdkHttpClient> inContext = inContextOf(Thread.currentThread().getContextClassLoader(), builder);
+        return new PendingHttpClient(inContext, CompletableFuture.supplyAsync(inContext), name);
+    }
+
+    /**
+     * The builder run with this context class loader, whichever thread runs it: the SDK looks its services up
+     * through the context class loader, which must be the plugin's, not a pool thread's or the guard's.
+     */
+    private static Supplier<SdkHttpClient> inContextOf(ClassLoader loader, Supplier<SdkHttpClient> builder) {
+        return () -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return builder.get();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        };
     }
 
     SdkHttpClient get() {

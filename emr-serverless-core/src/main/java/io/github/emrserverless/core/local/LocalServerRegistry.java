@@ -172,10 +172,8 @@ public final class LocalServerRegistry {
             try {
                 FileLock held = channel.tryLock();
                 if (held != null) {
-                    return () -> {
-                        held.release();
-                        channel.close();
-                    };
+                    // Closing the channel releases the lock.
+                    return () -> closeQuietly(channel);
                 }
             } catch (OverlappingFileLockException thisJvm) {
                 // another thread of this JVM holds it: wait as for another process
@@ -198,14 +196,14 @@ public final class LocalServerRegistry {
         Lock NONE = () -> {};
 
         @Override
-        void close() throws IOException;
+        void close();
     }
 
     private static void closeQuietly(FileChannel channel) {
         try {
             channel.close();
         } catch (IOException e) {
-            // nothing held
+            // The lock goes with the channel when this JVM exits.
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.emrserverless.core.config.MergedConfiguration;
 import io.github.emrserverless.core.config.SecretMasker;
 import io.github.emrserverless.core.support.GoalContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +60,6 @@ public final class WarmServers {
                 }
             }
             return startWarm(version, spark, options, classpath, registry, key, idleTimeoutMinutes);
-        } catch (IOException releaseFailed) {
-            throw new UncheckedIOException(releaseFailed);
         }
     }
 
