@@ -47,7 +47,8 @@ final class AwsTestSession {
                         settings.get("connectTimeout", "10s"),
                         settings.get("readTimeout", "60s"),
                         "junit")
-                .check(settings, () -> null, null);
+                // The proxy of the user's Maven settings, as the plugin takes it from a build's.
+                .check(settings, () -> null, MavenUserSettings.standard().activeProxy());
         StartSessionConfiguration.Outputs outputs = new StartSessionConfiguration.Outputs(
                 ExportedSession.SESSION_ID,
                 directory.resolve("session.json"),

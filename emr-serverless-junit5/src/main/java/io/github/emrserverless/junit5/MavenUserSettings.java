@@ -1,6 +1,7 @@
 package io.github.emrserverless.junit5;
 
 import io.github.emrserverless.core.api.SessionException;
+import io.github.emrserverless.core.aws.AwsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +30,7 @@ import org.sonatype.plexus.components.sec.dispatcher.DefaultSecDispatcher;
  * The user's Maven settings, read as Maven reads them, for a test run outside Maven (the IDE): the user's
  * {@code settings.xml} over the installation's, passwords decrypted with {@code settings-security.xml}. A company
  * that reaches Maven Central only through its mirror (often with credentials, behind a proxy) resolves the local
- * Spark Connect server there as its builds do.
+ * Spark Connect server there as its builds do, and calls AWS through the same proxy as the plugin.
  */
 final class MavenUserSettings {
 
@@ -97,6 +98,24 @@ final class MavenUserSettings {
     String localRepository() {
         String configured = settings.getLocalRepository();
         return configured == null || configured.isBlank() ? null : configured;
+    }
+
+    /**
+     * The first active {@code <proxy>}, decrypted, for the calls to AWS, as the plugin takes it from a build's
+     * settings; null when there is none (the SDK's defaults then apply, as in a build).
+     */
+    AwsSettings.Proxy activeProxy() {
+        Proxy proxy = settings.getActiveProxy();
+        return proxy == null
+                ? null
+                : new AwsSettings.Proxy(
+                        proxy.getId(),
+                        proxy.getProtocol(),
+                        proxy.getHost(),
+                        proxy.getPort(),
+                        proxy.getUsername(),
+                        proxy.getPassword(),
+                        proxy.getNonProxyHosts());
     }
 
     /** Mirrors, proxies and the servers' credentials for the resolver, and offline when the settings say so. */
