@@ -15,6 +15,16 @@ class MavenUserSettingsTest {
     @TempDir
     Path home;
 
+    /** A settings-security.xml with this master password, as mvn --encrypt-master-password makes one. */
+    static DefaultPlexusCipher masterPassword(Path home, String master) throws Exception {
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        Files.writeString(
+                home.resolve("settings-security.xml"),
+                "<settingsSecurity><master>" + cipher.encryptAndDecorate(master, "settings.security")
+                        + "</master></settingsSecurity>");
+        return cipher;
+    }
+
     MavenUserSettings read(String user, String global) throws Exception {
         Path userFile = home.resolve("settings.xml");
         Files.writeString(userFile, "<settings>" + user + "</settings>");
@@ -25,11 +35,7 @@ class MavenUserSettingsTest {
 
     @Test
     void theFirstActiveProxyDecryptedIsTheOneForAws() throws Exception {
-        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
-        Files.writeString(
-                home.resolve("settings-security.xml"),
-                "<settingsSecurity><master>" + cipher.encryptAndDecorate("master-pass", "settings.security")
-                        + "</master></settingsSecurity>");
+        DefaultPlexusCipher cipher = masterPassword(home, "master-pass");
         MavenUserSettings settings = read(
                 "<proxies><proxy><id>off</id><active>false</active><host>unused.example.com</host><port>1</port></proxy>"
                         + "<proxy><id>corp</id><protocol>http</protocol><host>proxy.example.com</host><port>3128</port>"

@@ -80,11 +80,7 @@ class ResolverServerClasspathTest {
 
     @Test
     void theMirrorGetsItsServersDecryptedCredentialsAndTheActiveProxy() throws Exception {
-        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
-        Files.writeString(
-                home.resolve("settings-security.xml"),
-                "<settingsSecurity><master>" + cipher.encryptAndDecorate("master-pass", "settings.security")
-                        + "</master></settingsSecurity>");
+        DefaultPlexusCipher cipher = MavenUserSettingsTest.masterPassword(home, "master-pass");
         MavenUserSettings user = settings(mirrorOfCentral("https://nexus.example.com/central")
                 + "<servers><server><id>company-mirror</id><username>ci</username><password>"
                 + cipher.encryptAndDecorate("mirror-secret", "master-pass") + "</password></server></servers>"
