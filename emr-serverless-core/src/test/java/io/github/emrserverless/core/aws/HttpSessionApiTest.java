@@ -226,6 +226,9 @@ class HttpSessionApiTest {
         }
         // The ended session left the live list after the first page: an offset into the list as it is now skips one.
         assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
+        // The last page asked for again with its token, as a retry after a lost answer does: the same page.
+        SessionPage again = basic().listSessions("listed", LIVE, null, first.nextToken());
+        assertThat(again.sessions()).isNotEmpty();
         assertThatThrownBy(() -> basic().listSessions("listed", List.of(), null, "l999o2"))
                 .satisfies(code("ValidationException"));
     }

@@ -364,7 +364,8 @@ final class EmulatedService {
         List<String> states = query.getOrDefault("states", List.of());
         Constraints.listQuery(query);
         // A token names the listing its first page took, so that later pages go on through the same sessions
-        // while other callers start and end theirs: offsets into a live list would skip or repeat some.
+        // while other callers start and end theirs: offsets into a live list would skip or repeat some. A token
+        // stays valid: a page whose answer was lost is asked for again with the same one.
         String listingId;
         List<String> listing;
         int offset = 0;
@@ -395,9 +396,6 @@ final class EmulatedService {
         if (offset + size < listing.size()) {
             listings.put(listingId, listing);
             result.put("nextToken", "l" + listingId + "o" + (offset + size));
-        } else {
-            // The last page: the listing is done with (a caller may still ask again; its token is then unknown).
-            listings.remove(listingId);
         }
         return result;
     }
