@@ -25,11 +25,20 @@ PLUGIN_MODULE=emr-serverless-maven-plugin
 ./mvnw -B -q -pl "$CORE" dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$PWD/target/benchmark-classpath.txt"
 TEST_CP="$CORE/target/test-classes:$CORE/target/classes:$(cat target/benchmark-classpath.txt)"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18443)
-java -cp "$TEST_CP" io.github.emrserverless.core.emulator.EmulatorMain --port "$PORT" --max-lifetime PT30M --page-size 50 > target/benchmark-emulator.log 2>&1 &
-EMULATOR=$!
-trap 'kill $EMULATOR 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.1; done
+# Starts an emulator on a free port (the fallback when python3 is missing), ended with this script, and waits until
+# it listens: start_emulator VARIABLE FALLBACK-PORT LOG [EmulatorMain options]; VARIABLE is set to the port.
+EMULATORS=()
+trap 'kill "${EMULATORS[@]}" 2>/dev/null || true' EXIT
+start_emulator() {
+  local variable=$1 fallback=$2 log=$3 port
+  shift 3
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo "$fallback")
+  java -cp "$TEST_CP" io.github.emrserverless.core.emulator.EmulatorMain --port "$port" --max-lifetime PT30M --page-size 50 "$@" > "$log" 2>&1 &
+  EMULATORS+=($!)
+  for _ in $(seq 1 100); do (echo > "/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  printf -v "$variable" '%s' "$port"
+}
+start_emulator PORT 18443 target/benchmark-emulator.log
 
 export AWS_ACCESS_KEY_ID=AKIDBENCHMARK AWS_SECRET_ACCESS_KEY=emulator-secret AWS_REGION=eu-west-1
 export AWS_CONFIG_FILE=/nonexistent AWS_SHARED_CREDENTIALS_FILE=/nonexistent AWS_EC2_METADATA_DISABLED=true
@@ -133,12 +142,7 @@ fi
 
 # The same over https, as every call to AWS is: both sides then set up TLS and trust the emulator's own
 # certificate (the JVM through its trust store, boto3 through AWS_CA_BUNDLE).
-HTTPS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18444)
-java -cp "$TEST_CP" io.github.emrserverless.core.emulator.EmulatorMain --port "$HTTPS_PORT" --https target/benchmark-tls \
-  --max-lifetime PT30M --page-size 50 > target/benchmark-emulator-https.log 2>&1 &
-HTTPS_EMULATOR=$!
-trap 'kill $EMULATOR $HTTPS_EMULATOR 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/$HTTPS_PORT) 2>/dev/null && break; sleep 0.1; done
+start_emulator HTTPS_PORT 18444 target/benchmark-emulator-https.log --https target/benchmark-tls
 echo "== Goal overhead over https: $RUNS runs of each build, alternating (warm-up first)"
 (
   export MAVEN_OPTS="${MAVEN_OPTS:-} -Djavax.net.ssl.trustStore=$PWD/target/benchmark-tls/trust.p12 -Djavax.net.ssl.trustStorePassword=changeit"

@@ -7,6 +7,7 @@ import io.github.emrserverless.core.support.Json;
 import io.github.emrserverless.core.support.Reporter;
 import io.github.emrserverless.core.support.Sleeper;
 import java.net.URI;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -71,13 +72,18 @@ public final class AwsClients implements ServiceClients {
     /** {@link #prepare(AwsSettings, Reporter)} without the check of the SDK's logging. */
     public static Preparation prepare(AwsSettings settings) {
         // Against a loopback endpoint the configured client may never be needed (STS or SSO elsewhere would).
-        SdkHttpClient configured = LoopbackDirectHttpClient.isLoopbackHttp(settings.endpoint())
-                ? PendingHttpClient.onFirstUse(() -> httpClient(settings), "UrlConnection")
-                : PendingHttpClient.start(() -> httpClient(settings), "UrlConnection");
-        return new Preparation(settings, loopbackDirect(settings, configured));
+        return new Preparation(settings, http(settings, !LoopbackDirectHttpClient.isLoopbackHttp(settings.endpoint())));
     }
 
-    private static SdkHttpClient loopbackDirect(AwsSettings settings, SdkHttpClient configured) {
+    /**
+     * Loopback http straight, everything else through the configured client: built ahead on another thread, or by
+     * the first request that needs it.
+     */
+    private static SdkHttpClient http(AwsSettings settings, boolean buildAhead) {
+        Supplier<SdkHttpClient> builder = () -> httpClient(settings);
+        SdkHttpClient configured = buildAhead
+                ? PendingHttpClient.start(builder, "UrlConnection")
+                : PendingHttpClient.onFirstUse(builder, "UrlConnection");
         return new LoopbackDirectHttpClient(configured, settings.connectTimeout(), settings.readTimeout());
     }
 
@@ -116,10 +122,7 @@ public final class AwsClients implements ServiceClients {
      * lists where the plugin looked (a web identity or a role means a call to STS here). Nothing else is sent.
      */
     public static AwsClients create(AwsSettings settings, Sleeper sleeper) {
-        return create(
-                settings,
-                loopbackDirect(settings, PendingHttpClient.onFirstUse(() -> httpClient(settings), "UrlConnection")),
-                sleeper);
+        return create(settings, http(settings, false), sleeper);
     }
 
     private static AwsClients create(AwsSettings settings, SdkHttpClient http, Sleeper sleeper) {

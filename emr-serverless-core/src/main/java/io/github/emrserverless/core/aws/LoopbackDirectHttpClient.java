@@ -6,7 +6,6 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.utils.IoUtils;
  * straight to it, and everything else through the configured client. The SDK's clients set up TLS when they are
  * built, and that is most of building one (the JSSE provider and the trust store: about 250 ms of CPU cold);
  * for a loopback endpoint it is never used, and on a two-core runner it competes with the start itself. A loopback
- * host goes through no proxy either, as {@link ProxyConfigurations} has it.
+ * host goes through no proxy either, as {@link ProxyConfigurations} has it for a settings.xml proxy.
  */
 final class LoopbackDirectHttpClient implements SdkHttpClient {
 
@@ -36,12 +35,12 @@ final class LoopbackDirectHttpClient implements SdkHttpClient {
 
     /** Whether a request to this address goes straight to it, with no TLS and no proxy. */
     static boolean isLoopbackHttp(URI uri) {
-        return uri != null && "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost());
+        return uri != null && isLoopbackHttp(uri.getScheme(), uri.getHost());
     }
 
-    private static boolean isLoopback(String host) {
-        String lower = host == null ? "" : host.toLowerCase(Locale.ROOT);
-        return ProxyConfigurations.LOOPBACK.stream().anyMatch(lower::matches);
+    // The same loopback test that allows http at all (SharedParameters, Endpoints): what may be http goes direct.
+    private static boolean isLoopbackHttp(String scheme, String host) {
+        return "http".equalsIgnoreCase(scheme) && host != null && SharedParameters.isLoopback(host);
     }
 
     private static HttpURLConnection open(URI uri, int connectMillis, int readMillis) {
@@ -58,8 +57,7 @@ final class LoopbackDirectHttpClient implements SdkHttpClient {
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
         SdkHttpRequest http = request.httpRequest();
-        boolean loopbackHttp = "http".equalsIgnoreCase(http.protocol()) && isLoopback(http.host());
-        return (loopbackHttp ? direct : configured).prepareRequest(request);
+        return (isLoopbackHttp(http.protocol(), http.host()) ? direct : configured).prepareRequest(request);
     }
 
     @Override
