@@ -2,6 +2,7 @@ package io.github.emrserverless.core.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Where and as whom to call AWS.
@@ -23,6 +24,29 @@ public record AwsSettings(
         int maxAttempts,
         Duration connectTimeout,
         Duration readTimeout) {
+
+    // equals and hashCode written out: a record's generated ones are bound through invokedynamic on their first call,
+    // about 10 ms of a cold JVM, and every start keys the run guard's clients by these settings. AwsSettingsTest
+    // fails when a component is left out.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AwsSettings that
+                && maxAttempts == that.maxAttempts
+                && Objects.equals(region, that.region)
+                && Objects.equals(profile, that.profile)
+                && Objects.equals(accessKey, that.accessKey)
+                && Objects.equals(assumeRole, that.assumeRole)
+                && Objects.equals(endpoint, that.endpoint)
+                && Objects.equals(proxy, that.proxy)
+                && Objects.equals(connectTimeout, that.connectTimeout)
+                && Objects.equals(readTimeout, that.readTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                region, profile, accessKey, assumeRole, endpoint, proxy, maxAttempts, connectTimeout, readTimeout);
+    }
 
     /** Static credentials; {@link #toString()} shows the key id only. */
     public record AccessKey(String accessKeyId, String secretAccessKey, String source) {

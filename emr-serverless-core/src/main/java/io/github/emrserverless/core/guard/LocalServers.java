@@ -42,6 +42,10 @@ public final class LocalServers {
         return servers.get(sessionId);
     }
 
+    public synchronized boolean isEmpty() {
+        return servers.isEmpty();
+    }
+
     public synchronized LocalServer remove(String sessionId) {
         return servers.remove(sessionId);
     }

@@ -16,7 +16,6 @@ import io.github.emrserverless.core.support.Reporter;
 import io.github.emrserverless.core.support.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * What ends the sessions and local servers a run started (a build, a test run) when it fails, is interrupted or
@@ -167,11 +167,10 @@ public final class RunGuard {
 
     /** The IDs of the sessions shared with the reactor, which end with the build. */
     public synchronized Set<String> endingWithBuild() {
-        Set<String> ids = new HashSet<>();
-        sessions.values().stream()
+        return sessions.values().stream()
                 .filter(session -> session.ending().withBuild())
-                .forEach(session -> ids.add(session.started().sessionId()));
-        return ids;
+                .map(session -> session.started().sessionId())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether the session is shared with the reactor and ends with the build, not at a terminate-session. */
@@ -188,6 +187,7 @@ public final class RunGuard {
         long deadline = System.nanoTime() + SHUTDOWN_BOUND.toNanos();
         List<Runnable> endings = new ArrayList<>();
         List<PendingStart> unanswered;
+        boolean nothingElse;
         synchronized (this) {
             drained = true;
             sessions.values().forEach(session -> endings.add(() -> end(session, reason)));
@@ -196,8 +196,13 @@ public final class RunGuard {
             waitForAnswers(System.nanoTime() + ANSWER_WAIT.toNanos());
             unanswered = new ArrayList<>(starts.values());
             starts.clear();
+            nothingElse = renewers.isEmpty() && lateEndings.isEmpty();
         }
         unanswered.forEach(start -> endings.add(() -> findAndEnd(start, reason)));
+        if (endings.isEmpty() && nothingElse && local.isEmpty()) { // a run that succeeded: no threads for nothing
+            closeClients();
+            return;
+        }
         endings.add(() -> local.stopAll(reason, LOCAL_GRACE));
         endings.add(this::stopRenewals);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, endings.size()), daemon());
@@ -270,12 +275,9 @@ public final class RunGuard {
     }
 
     /** The goal's clients where it shared them, else new ones (a start without its tag, say). */
-    private SessionApi api(AwsSettings settings) {
-        AwsClients kept;
-        synchronized (this) {
-            kept = clients.computeIfAbsent(settings, key -> AwsClients.create(key, Sleeper.SYSTEM));
-        }
-        return kept.sessions();
+    private synchronized SessionApi api(AwsSettings settings) {
+        return clients.computeIfAbsent(settings, s -> AwsClients.create(s, Sleeper.SYSTEM))
+                .sessions();
     }
 
     private synchronized void closeClients() {

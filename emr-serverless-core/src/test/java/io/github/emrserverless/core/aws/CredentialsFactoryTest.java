@@ -44,4 +44,43 @@ class CredentialsFactoryTest {
         }
         assertThat(base.closed).isTrue();
     }
+
+    @Test
+    void keysInTheSystemPropertiesEndTheDefaultChainBeforeTheRestOfItIsBuilt() {
+        // Surefire sets aws.accessKeyId and aws.secretAccessKey for every test (the parent POM).
+        CredentialsFactory.DeferredDefaultChain rest = new CredentialsFactory.DeferredDefaultChain();
+        AwsCredentialsProvider chain = CredentialsFactory.defaultChain(rest);
+
+        assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo("AKIDUNITTESTS");
+        assertThat(rest.built()).isFalse();
+        ((SdkAutoCloseable) chain).close();
+        assertThat(rest.built()).as("closing builds nothing").isFalse();
+    }
+
+    @Test
+    void theSdksDefaultChainIsBuiltOnTheFirstCallThatReachesItAndClosedWithTheChain() {
+        CredentialsFactory.DeferredDefaultChain rest = new CredentialsFactory.DeferredDefaultChain();
+        assertThat(rest.built()).isFalse();
+
+        assertThat(rest.resolveCredentials().accessKeyId()).isEqualTo("AKIDUNITTESTS");
+        assertThat(rest.built()).isTrue();
+        rest.close();
+    }
+
+    @Test
+    void whenTheFirstLinksFindNothingTheRestOfTheChainAnswers() {
+        String id = System.clearProperty("aws.accessKeyId");
+        String secret = System.clearProperty("aws.secretAccessKey");
+        try {
+            AwsCredentialsProvider rest = () -> AwsBasicCredentials.create("AKIDREST", "rest-secret");
+            AwsCredentialsProvider chain = CredentialsFactory.defaultChain(rest);
+            String expected =
+                    System.getenv("AWS_ACCESS_KEY_ID") == null ? "AKIDREST" : System.getenv("AWS_ACCESS_KEY_ID");
+
+            assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo(expected);
+        } finally {
+            System.setProperty("aws.accessKeyId", id);
+            System.setProperty("aws.secretAccessKey", secret);
+        }
+    }
 }
