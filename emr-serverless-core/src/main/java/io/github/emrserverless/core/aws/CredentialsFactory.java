@@ -1,6 +1,7 @@
 package io.github.emrserverless.core.aws;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,7 +40,7 @@ final class CredentialsFactory {
                     .profileName(settings.profile())
                     .build();
         } else {
-            base = defaultChain();
+            base = new DefaultChain();
         }
         return settings.assumeRole() == null ? base : assumeRole(settings.assumeRole(), base, region, http);
     }
@@ -47,29 +49,34 @@ final class CredentialsFactory {
      * The SDK's default chain, its first two links tried before the rest is built: on its first call the SDK's chain
      * sets up every link (web identity, profile file, container and instance metadata with their JSON parser, about
      * 25 ms of a cold JVM's start), while keys in the system properties or the environment, as most CI jobs have
-     * them, end the search at its first links. The order stays the SDK's.
+     * them, end the search at its first links. The order stays the SDK's, and so does the failure: when the first
+     * links find nothing, the whole chain is asked and says what it tried.
      */
-    static AwsCredentialsProvider defaultChain() {
-        return defaultChain(new DeferredDefaultChain());
-    }
-
-    static AwsCredentialsProvider defaultChain(AwsCredentialsProvider rest) {
-        return AwsCredentialsProviderChain.builder()
+    static final class DefaultChain implements AwsCredentialsProvider, SdkAutoCloseable {
+        private final AwsCredentialsProvider first = AwsCredentialsProviderChain.builder()
                 .credentialsProviders(
-                        SystemPropertyCredentialsProvider.create(),
-                        EnvironmentVariableCredentialsProvider.create(),
-                        rest)
-                .reuseLastProviderEnabled(true)
+                        SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create())
                 .build();
-    }
+        private final Lazy<AwsCredentialsProvider> chain;
 
-    /** The SDK's default chain, built when the links before it found nothing. */
-    static final class DeferredDefaultChain implements AwsCredentialsProvider, SdkAutoCloseable {
-        private final Lazy<DefaultCredentialsProvider> chain =
-                new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
+        DefaultChain() {
+            this(() -> DefaultCredentialsProvider.builder().build());
+        }
+
+        /** @param whole the whole chain, built when the first links find nothing */
+        DefaultChain(Supplier<AwsCredentialsProvider> whole) {
+            this.chain = new Lazy<>(whole);
+        }
 
         @Override
         public AwsCredentials resolveCredentials() {
+            if (!chain.hasValue()) {
+                try {
+                    return first.resolveCredentials();
+                } catch (SdkClientException notThere) {
+                    // The whole chain tries these links again and names every link in its failure.
+                }
+            }
             return chain.getValue().resolveCredentials();
         }
 
@@ -80,7 +87,7 @@ final class CredentialsFactory {
         @Override
         public void close() {
             if (chain.hasValue()) {
-                chain.getValue().close();
+                IoUtils.closeIfCloseableV2(chain.getValue(), null);
             }
         }
 

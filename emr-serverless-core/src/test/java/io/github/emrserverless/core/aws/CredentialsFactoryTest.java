@@ -1,12 +1,14 @@
 package io.github.emrserverless.core.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -48,36 +50,46 @@ class CredentialsFactoryTest {
     @Test
     void keysInTheSystemPropertiesEndTheDefaultChainBeforeTheRestOfItIsBuilt() {
         // Surefire sets aws.accessKeyId and aws.secretAccessKey for every test (the parent POM).
-        CredentialsFactory.DeferredDefaultChain rest = new CredentialsFactory.DeferredDefaultChain();
-        AwsCredentialsProvider chain = CredentialsFactory.defaultChain(rest);
+        CredentialsFactory.DefaultChain chain = new CredentialsFactory.DefaultChain();
 
         assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo("AKIDUNITTESTS");
-        assertThat(rest.built()).isFalse();
-        ((SdkAutoCloseable) chain).close();
-        assertThat(rest.built()).as("closing builds nothing").isFalse();
+        assertThat(chain.built()).isFalse();
+        chain.close();
+        assertThat(chain.built()).as("closing builds nothing").isFalse();
     }
 
     @Test
-    void theSdksDefaultChainIsBuiltOnTheFirstCallThatReachesItAndClosedWithTheChain() {
-        CredentialsFactory.DeferredDefaultChain rest = new CredentialsFactory.DeferredDefaultChain();
-        assertThat(rest.built()).isFalse();
-
-        assertThat(rest.resolveCredentials().accessKeyId()).isEqualTo("AKIDUNITTESTS");
-        assertThat(rest.built()).isTrue();
-        rest.close();
-    }
-
-    @Test
-    void whenTheFirstLinksFindNothingTheRestOfTheChainAnswers() {
+    void whenTheFirstLinksFindNothingTheWholeChainAnswersAndIsClosedWithIt() {
         String id = System.clearProperty("aws.accessKeyId");
         String secret = System.clearProperty("aws.secretAccessKey");
-        try {
-            AwsCredentialsProvider rest = () -> AwsBasicCredentials.create("AKIDREST", "rest-secret");
-            AwsCredentialsProvider chain = CredentialsFactory.defaultChain(rest);
-            String expected =
-                    System.getenv("AWS_ACCESS_KEY_ID") == null ? "AKIDREST" : System.getenv("AWS_ACCESS_KEY_ID");
+        ClosableBase whole = new ClosableBase();
+        try (CredentialsFactory.DefaultChain chain = new CredentialsFactory.DefaultChain(() -> whole)) {
+            String environment = System.getenv("AWS_ACCESS_KEY_ID");
 
-            assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo(expected);
+            // Keys in this machine's environment are the chain's second link, and still come first.
+            assertThat(chain.resolveCredentials().accessKeyId())
+                    .isEqualTo(environment == null ? "AKIDBASE" : environment);
+            assertThat(chain.built()).isEqualTo(environment == null);
+        } finally {
+            System.setProperty("aws.accessKeyId", id);
+            System.setProperty("aws.secretAccessKey", secret);
+        }
+        assertThat(whole.closed.get()).isEqualTo(System.getenv("AWS_ACCESS_KEY_ID") == null);
+    }
+
+    @Test
+    void withoutKeysTheFailureIsTheWholeChainsOwn() {
+        String id = System.clearProperty("aws.accessKeyId");
+        String secret = System.clearProperty("aws.secretAccessKey");
+        AwsCredentialsProvider whole = () -> {
+            throw SdkClientException.create("the whole chain tried six links");
+        };
+        try (CredentialsFactory.DefaultChain chain = new CredentialsFactory.DefaultChain(() -> whole)) {
+            if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
+                assertThatThrownBy(chain::resolveCredentials).hasMessage("the whole chain tried six links");
+            } else {
+                assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo(System.getenv("AWS_ACCESS_KEY_ID"));
+            }
         } finally {
             System.setProperty("aws.accessKeyId", id);
             System.setProperty("aws.secretAccessKey", secret);
