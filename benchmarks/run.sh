@@ -47,6 +47,10 @@ export AWS_ENDPOINT_URL_STS="http://127.0.0.1:$PORT"
 BENCH=${BENCH:-overhead early reuse readiness}
 section() { [[ " $BENCH " == *" $1 "* ]]; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# The median of the differences, run by run, of two space-separated lists of times: paired "A-times" "B-times".
+paired() {
+  paste <(echo "$1" | tr ' ' '\n' | grep .) <(echo "$2" | tr ' ' '\n' | grep .) | awk '{print $1 - $2}' | median | cut -d. -f1
+}
 
 # One series of the goal overhead against ENDPOINT: validate, skip, start-session without waiting (and the
 # version to compare with), alternating with boto3 making the same calls, each build's session ended untimed.
@@ -93,19 +97,28 @@ overhead_series() {
   done
   printf '  added over validate: skip %+d ms, start-session without waiting %+d ms\n' \
     $(( ${medians[1]%.*} - ${medians[0]%.*} )) $(( ${medians[2]%.*} - ${medians[0]%.*} ))
+  # The same, paired: the median of each round's difference (the builds of a round run one after the other), which a
+  # machine that speeds up or slows down during the series moves less than a difference of medians.
+  local start_paired
+  start_paired=$(paired "${times[2]}" "${times[0]}")
+  printf '  paired (median of the rounds'"'"' differences): start-session without waiting %+d ms over validate\n' "$start_paired"
   if [ "$have_boto3" = 1 ]; then
-    local python_median boto3_median
+    local python_median boto3_median boto3_paired
     python_median=$(echo "${times[python]}" | tr ' ' '\n' | grep . | median)
     boto3_median=$(echo "${times[boto3]}" | tr ' ' '\n' | grep . | median)
+    boto3_paired=$(paired "${times[boto3]}" "${times[python]}")
     printf '  %-16s median %6d ms   (runs: %s)\n' "python3 -c pass" "${python_median%.*}" "${times[python]}"
     printf '  %-16s median %6d ms   (runs: %s)\n' "boto3" "${boto3_median%.*}" "${times[boto3]}"
     awk -v s="$(( ${medians[2]%.*} - ${medians[0]%.*} ))" -v b="$(( ${boto3_median%.*} - ${python_median%.*} ))" \
       'BEGIN { printf "  boto3 GetApplication + StartSession above a bare interpreter: %+d ms; start-session / boto3: %.2f\n", b, s / b }'
+    awk -v s="$start_paired" -v b="$boto3_paired" \
+      'BEGIN { printf "  paired: boto3 %+d ms above a bare interpreter, start-session %+d ms over validate; start-session / boto3: %.2f\n", b, s, s / b }'
   else
     echo "  (python3 with boto3 not found: no boto3 yardstick)"
   fi
   if [ -n "${COMPARE_WITH:-}" ]; then
-    printf '  start-session of %s: %+d ms over validate\n' "$COMPARE_WITH" $(( ${medians[3]%.*} - ${medians[0]%.*} ))
+    printf '  start-session of %s: %+d ms over validate (paired: %+d ms)\n' "$COMPARE_WITH" \
+      $(( ${medians[3]%.*} - ${medians[0]%.*} )) "$(paired "${times[3]}" "${times[0]}")"
   fi
 }
 
