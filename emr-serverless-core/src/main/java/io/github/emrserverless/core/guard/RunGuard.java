@@ -199,13 +199,13 @@ public final class RunGuard {
             nothingElse = renewers.isEmpty() && lateEndings.isEmpty();
         }
         unanswered.forEach(start -> endings.add(() -> findAndEnd(start, reason)));
-        if (endings.isEmpty() && nothingElse && local.isEmpty()) { // a run that succeeded: no threads for nothing
+        if (endings.isEmpty() && nothingElse && local.isEmpty()) { // nothing to end: no threads to start
             closeClients();
             return;
         }
         endings.add(() -> local.stopAll(reason, LOCAL_GRACE));
         endings.add(this::stopRenewals);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, endings.size()), daemon());
+        ExecutorService pool = Executors.newFixedThreadPool(endings.size(), daemon());
         try {
             endings.forEach(pool::submit);
             pool.shutdown();
