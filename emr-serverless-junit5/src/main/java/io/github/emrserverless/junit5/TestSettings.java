@@ -74,6 +74,12 @@ final class TestSettings implements ParameterOrigin {
         return "the extension's default for " + name;
     }
 
+    @Override
+    public String howToSet(String name, String example) {
+        return "Set it for the test run: -D" + PROPERTY_PREFIX + name + "=" + example + " (a system property), "
+                + variable(name) + " (an environment variable) or " + name + " in the test resource " + RESOURCE;
+    }
+
     static String variable(String name) {
         return "EMR_SERVERLESS_" + name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }

@@ -1,7 +1,11 @@
 package io.github.emrserverless.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.emrserverless.core.api.StartSessionRequest;
+import io.github.emrserverless.core.config.InvalidConfigurationException;
+import io.github.emrserverless.core.start.StartSessionValidator;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -37,5 +41,21 @@ class TestSettingsTest {
                 new TestSettings(Map.of("emr-serverless.applicationId", " ")::get, Map.of(), new Properties());
         assertThat(settings.get("applicationId")).isNull();
         assertThat(TestSettings.variable("idleTimeoutMinutes")).isEqualTo("EMR_SERVERLESS_IDLE_TIMEOUT_MINUTES");
+    }
+
+    @Test
+    void aMissingParameterIsToldTheWaysATestRunReadsIt() {
+        TestSettings settings = new TestSettings(Map.<String, String>of()::get, Map.of(), new Properties());
+        StartSessionRequest noRole = StartSessionRequest.builder()
+                .applicationId("00fabcdefghijk01")
+                .clientToken("token")
+                .build();
+
+        assertThatThrownBy(() -> new StartSessionValidator(settings).validate(noRole))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Missing <executionRoleArn>. Set it for the test run:"
+                        + " -Demr-serverless.executionRoleArn=arn:aws:iam::123456789012:role/my-session-role (a system"
+                        + " property), EMR_SERVERLESS_EXECUTION_ROLE_ARN (an environment variable) or executionRoleArn"
+                        + " in the test resource emr-serverless.properties.");
     }
 }

@@ -14,7 +14,7 @@ public final class SessionIds {
     /** Every goal needs an application. */
     public static void checkApplicationId(String applicationId, ParameterOrigin origin) {
         if (applicationId == null || applicationId.isBlank()) {
-            throw InvalidConfigurationException.missing("applicationId", "<id>", null);
+            throw InvalidConfigurationException.missing(origin, "applicationId", "<id>", null);
         }
         if (!isValid(applicationId)) {
             throw InvalidConfigurationException.invalid(

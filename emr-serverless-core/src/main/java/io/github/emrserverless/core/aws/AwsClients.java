@@ -175,8 +175,10 @@ public final class AwsClients implements ServiceClients {
                     .getRegion();
         } catch (SdkClientException e) {
             throw new NoRegionException(
+                    // Both front ends read -D; the build also its POM, a test run its environment and resource file.
                     "No AWS region found. Set <region> in the plugin configuration or pass"
-                            + " -Demr-serverless.region=<region>, or configure one as the AWS CLI would (AWS_REGION, or"
+                            + " -Demr-serverless.region=<region> (a test run also reads EMR_SERVERLESS_REGION and"
+                            + " emr-serverless.properties), or configure one as the AWS CLI would (AWS_REGION, or"
                             + " region in the profile).",
                     e);
         }

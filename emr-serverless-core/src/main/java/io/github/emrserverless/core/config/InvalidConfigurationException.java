@@ -47,11 +47,11 @@ public class InvalidConfigurationException extends RuntimeException {
         return new InvalidConfigurationException("Invalid " + subject + ": " + problem);
     }
 
-    /** {@code Missing <parameter>. Set it in the plugin configuration or pass -Demr-serverless.parameter=example.} */
-    public static InvalidConfigurationException missing(String parameter, String example, String alternative) {
-        return new InvalidConfigurationException("Missing <" + parameter
-                + ">. Set it in the plugin configuration or pass -D" + ParameterOrigin.PROPERTY_PREFIX + parameter + "="
-                + example + (alternative == null ? "." : "; " + alternative + "."));
+    /** {@code Missing <parameter>. <how the front end behind the origin reads it>[; alternative].} */
+    public static InvalidConfigurationException missing(
+            ParameterOrigin origin, String parameter, String example, String alternative) {
+        return new InvalidConfigurationException("Missing <" + parameter + ">. " + origin.howToSet(parameter, example)
+                + (alternative == null ? "." : "; " + alternative + "."));
     }
 
     /** A value as messages show it: quoted, and cut after 80 characters with its length said. */

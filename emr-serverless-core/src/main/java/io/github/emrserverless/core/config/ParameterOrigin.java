@@ -8,4 +8,12 @@ public interface ParameterOrigin {
     String PROPERTY_PREFIX = "emr-serverless.";
 
     String of(String parameter);
+
+    /**
+     * How to give a missing parameter, in the words of the front end that reads it: a build's POM and {@code -D}, a
+     * test run's system properties, environment and resource file.
+     */
+    default String howToSet(String parameter, String example) {
+        return "Pass -D" + PROPERTY_PREFIX + parameter + "=" + example;
+    }
 }

@@ -90,6 +90,7 @@ public final class SessionAwaiter {
                 request.sessionId() == null ? "" : request.sessionId().trim();
         if (sessionId.isEmpty()) {
             throw InvalidConfigurationException.missing(
+                    origin,
                     "sessionId",
                     "<id>",
                     "start-session earlier in the same build sets it for you (with"

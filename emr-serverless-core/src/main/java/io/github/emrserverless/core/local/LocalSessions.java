@@ -156,7 +156,10 @@ public final class LocalSessions {
         Duration timeout = Durations.parse(waitTimeout, "waitTimeout", context.origin());
         if (sessionId == null) {
             throw InvalidConfigurationException.missing(
-                    "sessionId", "local-<id>", "start-session (mode=local) earlier in the same build sets it for you");
+                    context.origin(),
+                    "sessionId",
+                    "local-<id>",
+                    "start-session (mode=local) earlier in the same build sets it for you");
         }
         if (server == null) {
             throw new SessionException(notRunning(sessionId) + " await-session waits for the local server that"

@@ -33,7 +33,7 @@ public final class StartSessionValidator {
         String role = request.executionRoleArn();
         if (role == null || role.isEmpty()) {
             throw InvalidConfigurationException.missing(
-                    "executionRoleArn", "arn:aws:iam::123456789012:role/my-session-role", null);
+                    origin, "executionRoleArn", "arn:aws:iam::123456789012:role/my-session-role", null);
         }
         if (role.length() < 20
                 || role.length() > 2048

@@ -40,6 +40,7 @@ public record TerminationRequest(
         String id = sessionId == null || sessionId.isBlank() ? null : sessionId.trim();
         if (id == null && !expired && (matchTags == null || matchTags.isEmpty())) {
             throw InvalidConfigurationException.missing(
+                    origin,
                     "sessionId",
                     "<id>",
                     "start-session earlier in the same build sets it for you; or set <matchTags> to terminate every"

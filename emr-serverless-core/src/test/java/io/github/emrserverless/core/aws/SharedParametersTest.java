@@ -99,8 +99,7 @@ class SharedParametersTest {
         SharedParameters parameters =
                 new SharedParameters(null, "EU", null, null, null, null, null, null, 0, "x", "y", "a");
         assertThatThrownBy(() -> check(parameters, POM))
-                .hasMessage(
-                        "Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>.");
+                .hasMessage("Missing <applicationId>. Pass -Demr-serverless.applicationId=<id>.");
     }
 
     @Test

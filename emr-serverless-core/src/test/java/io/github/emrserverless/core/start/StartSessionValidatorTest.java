@@ -53,7 +53,7 @@ class StartSessionValidatorTest {
                         + "' (from -Demr-serverless.applicationId); allowed: 1 to 64 characters of 0-9 and a-z, like 00fabcdef1234567.");
         assertInvalid(
                 request(null, "t", ROLE, null, 30L, Map.of()),
-                "Missing <applicationId>. Set it in the plugin configuration or pass -Demr-serverless.applicationId=<id>.");
+                "Missing <applicationId>. Pass -Demr-serverless.applicationId=<id>.");
     }
 
     @Test
@@ -81,7 +81,7 @@ class StartSessionValidatorTest {
                         + allowed);
         assertInvalid(
                 request("app", "t", null, null, 30L, Map.of()),
-                "Missing <executionRoleArn>. Set it in the plugin configuration or pass"
+                "Missing <executionRoleArn>. Pass"
                         + " -Demr-serverless.executionRoleArn=arn:aws:iam::123456789012:role/my-session-role.");
     }
 

@@ -35,7 +35,7 @@ public class DashboardMojo extends AbstractEmrServerlessMojo {
         String id = blankToNull(sessionId);
         if (id == null) {
             throw InvalidConfigurationException.missing(
-                    "sessionId", "<id>", "start-session earlier in the same build sets it for you");
+                    origin(), "sessionId", "<id>", "start-session earlier in the same build sets it for you");
         }
         SessionIds.checkSessionId(id, origin());
         try (AwsClients clients = openClients()) {

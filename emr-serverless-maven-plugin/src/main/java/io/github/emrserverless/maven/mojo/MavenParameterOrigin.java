@@ -24,6 +24,11 @@ final class MavenParameterOrigin implements ParameterOrigin {
     }
 
     @Override
+    public String howToSet(String parameter, String example) {
+        return "Set it in the plugin configuration or pass -D" + PROPERTY_PREFIX + parameter + "=" + example;
+    }
+
+    @Override
     public String of(String parameter) {
         String property = PROPERTY_PREFIX + parameter;
         if (isExplicitlyConfigured(parameter, property)) {
