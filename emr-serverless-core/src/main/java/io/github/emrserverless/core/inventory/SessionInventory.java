@@ -96,14 +96,18 @@ public final class SessionInventory {
     }
 
     /**
-     * Every live session of the application with its details: one ListSessions (all pages, every state, filtered
-     * here: results filtered by state come grouped by state, so a session that changes state between two pages
-     * could be missed) and one GetSession per live session.
+     * Every live session of the application with its details, and one GetSession per live session. Asked first
+     * with the live states, which on a busy application is one short page instead of every session of the last
+     * day. Results filtered by several states come grouped by state, so a session that changes state between two
+     * pages could be missed: when that answer has more than one page, the sessions are listed again in every
+     * state, all pages, and filtered here.
      */
     public List<Session> live(String applicationId) {
         // No session lives longer than 24 hours: older ones (an application may have thousands) are not listed.
         Instant oldestLive = Instant.now().minus(Duration.ofHours(25));
-        List<Session> live = list(applicationId, List.of(), oldestLive).stream()
+        SessionPage page = api.listSessions(applicationId, LIVE_STATES, oldestLive, null);
+        List<Session> listed = page.nextToken() == null ? page.sessions() : list(applicationId, List.of(), oldestLive);
+        List<Session> live = listed.stream()
                 .filter(session -> LIVE_STATES.contains(session.state()))
                 .toList();
         return withTags(applicationId, live, Map.of());
